@@ -1,0 +1,204 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ThiDua.Core.Audit;
+using ThiDua.Data.Accounts;
+using ThiDua.Data.Audit;
+using ThiDua.Data.Units;
+
+namespace ThiDua.Data;
+
+/// <summary>Who is writing: the signed-in user's name, or <c>system</c> for seeding and background jobs.</summary>
+public interface IAuditActor
+{
+    string? UserName { get; }
+}
+
+/// <summary>
+/// The one DbContext of ThiDua (used directly, no repositories — STYLE.md §8). Every SaveChanges writes an audit
+/// entry per changed entity in the same transaction, hash-chained to the previous entry, and bumps the
+/// <see cref="IVersioned.Version"/> of every updated entity.
+/// </summary>
+public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    // Vietnamese stays readable in the log (no \uXXXX escapes); the log is data, never rendered unencoded.
+    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Columns never copied into the audit log.</summary>
+    private static readonly HashSet<string> SecretProperties =
+        [nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp), "Value", "Xml"];
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitLineage> UnitLineage => Set<UnitLineage>();
+    public DbSet<Reorganization> Reorganizations => Set<Reorganization>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<ClusterMember> ClusterMembers => Set<ClusterMember>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ThiDuaDbContext).Assembly);
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.FullName).HasMaxLength(256);
+            user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and stable when members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        // Instants are UTC everywhere; SQLite hands DateTime back as Unspecified, so the kind is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcNullableDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not INotAudited)
+            .ToList();
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        foreach (var entry in changes)
+        {
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version++;
+            }
+        }
+
+        // Snapshot what the audit needs before EF accepts the changes (after which states become Unchanged).
+        var pending = changes.Select(e => new PendingAudit(e, e.State, e.State == EntityState.Added ? null : Snapshot(e, original: true))).ToList();
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AppendAuditAsync(pending, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task AppendAuditAsync(List<PendingAudit> pending, CancellationToken cancellationToken)
+    {
+        // One chain for the whole database: writers queue for its head. PostgreSQL holds an advisory lock until the
+        // transaction ends; SQLite already holds its single write lock because the entities were written first.
+        if (Database.IsNpgsql())
+        {
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(20220715)", cancellationToken);
+        }
+
+        var head = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var sequence = head?.Sequence ?? 0;
+        var previousHash = head?.Hash ?? AuditChain.Genesis;
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var userName = actor?.UserName ?? "system";
+
+        foreach (var item in pending)
+        {
+            var entityType = item.Entry.Metadata.ClrType.Name;
+            var key = string.Join(",", item.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(item.Entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+            var after = item.State == EntityState.Deleted ? null : Snapshot(item.Entry, original: false);
+            var (before, afterText) = item.State == EntityState.Modified ? OnlyChanged(item.Before, after) : (item.Before, after);
+            var record = new AuditRecord(++sequence, now, userName, ActionName(item.State), entityType, key, before, afterText);
+            var hash = AuditChain.Hash(previousHash, record);
+            AuditEntries.Add(new AuditEntry
+            {
+                Sequence = record.Sequence,
+                At = now,
+                UserName = userName,
+                Action = record.Action,
+                EntityType = entityType,
+                EntityKey = key,
+                Before = before,
+                After = afterText,
+                PreviousHash = previousHash,
+                Hash = hash,
+            });
+            previousHash = hash;
+        }
+        await base.SaveChangesAsync(true, cancellationToken);
+    }
+
+    private static string ActionName(EntityState state) => state switch
+    {
+        EntityState.Added => "create",
+        EntityState.Deleted => "delete",
+        _ => "update",
+    };
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            if (SecretProperties.Contains(property.Metadata.Name))
+            {
+                continue;
+            }
+            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+        }
+        return JsonSerializer.Serialize(values, AuditJson);
+    }
+
+    /// <summary>For an update, keep only the fields whose value changed, so the log reads as "from … to …".</summary>
+    private static (string? Before, string? After) OnlyChanged(string? before, string? after)
+    {
+        if (before is null || after is null)
+        {
+            return (before, after);
+        }
+        var b = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(before)!;
+        var a = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(after)!;
+        var changed = a.Keys.Where(k => !b.TryGetValue(k, out var old) || old.GetRawText() != a[k].GetRawText()).ToHashSet();
+        string Pick(Dictionary<string, JsonElement> values) =>
+            JsonSerializer.Serialize(new SortedDictionary<string, JsonElement>(values.Where(kv => changed.Contains(kv.Key)).ToDictionary(), StringComparer.Ordinal), AuditJson);
+        return (Pick(b), Pick(a));
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, EntityState State, string? Before);
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class UtcNullableDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+internal static class DatabaseFacadeExtensions
+{
+    /// <summary>True on PostgreSQL; checked by provider name so this project needs no reference to Npgsql.</summary>
+    public static bool IsNpgsql(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
+        database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Data;
+using ThiDua.Web.Data.Seed;
+
+namespace ThiDua.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Chooses the database from configuration (<c>Database:Provider</c> = Sqlite | Postgres) and the migrations
+/// project that belongs to it; applies migrations and seeds at start. Nothing uses EnsureCreated.
+/// </summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        return Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider '{name}' is unknown; use Sqlite or Postgres.");
+    }
+
+    public static IServiceCollection AddThiDuaDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = Provider(configuration);
+        var connectionString = provider switch
+        {
+            DatabaseProvider.Postgres => configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres."),
+            _ => SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=data/thidua.db", environment.ContentRootPath),
+        };
+
+        services.AddDbContext<ThiDuaDbContext>(options =>
+        {
+            switch (provider)
+            {
+                case DatabaseProvider.Postgres:
+                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(Migrations.Postgres.DesignTimeFactory).Assembly.GetName().Name));
+                    break;
+                default:
+                    options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(Migrations.Sqlite.DesignTimeFactory).Assembly.GetName().Name));
+                    break;
+            }
+        });
+
+        // Keys that protect cookies and bearer tokens live in the database: every instance can read them (DESIGN.md).
+        services.AddDataProtection().SetApplicationName("ThiDua").PersistKeysToDbContext<ThiDuaDbContext>();
+        services.AddScoped<ProvinceSeeder>();
+        services.AddScoped<AccountSeeder>();
+        services.AddHostedService<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>A relative SQLite path is taken from the content root, and its folder is created.</summary>
+    internal static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.IsPathRooted(source) ? source : Path.GetFullPath(Path.Combine(contentRoot, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Applies the provider's migrations and the idempotent seeds; run once at start, before requests are served.</summary>
+    public static async Task MigrateAndSeedAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ThiDuaDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one request writes.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migrations on {Provider}", pending.Count, db.Database.ProviderName);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        await scope.ServiceProvider.GetRequiredService<ProvinceSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThiDua.Data.Accounts;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Accounts;
+
+[Authorize(Policy = Policies.Public)]
+public sealed class LogoutModel(SignInManager<ApplicationUser> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/dang-nhap");
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Core.Errors;
+using ThiDua.Data;
+using ThiDua.Data.Accounts;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Accounts;
+
+/// <summary>User administration shared by <c>POST /api/v1/users</c> and the users page.</summary>
+public sealed class UserService(UserManager<ApplicationUser> users, ThiDuaDbContext db, TimeProvider clock)
+{
+    public async Task<UserDto> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
+    {
+        var roles = request.Roles.Select(r => r.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = roles.Where(r => !Roles.IsKnown(r)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw DomainException.ForField("roles", $"Vai trò không có: {string.Join(", ", unknown)}. Dùng: {string.Join(", ", Roles.All)}.");
+        }
+        var scoped = roles.Intersect(Roles.UnitScoped).Any();
+        int? unitId = null;
+        if (scoped)
+        {
+            if (string.IsNullOrWhiteSpace(request.UnitCode))
+            {
+                throw DomainException.ForField("unitCode", "Vai trò UnitReporter/UnitLeader cần mã đơn vị (unitCode).");
+            }
+            unitId = await db.Units.Where(u => u.Code == request.UnitCode.Trim()).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? throw DomainException.ForField("unitCode", $"Không có đơn vị mã {request.UnitCode}.");
+        }
+        else if (!string.IsNullOrWhiteSpace(request.UnitCode))
+        {
+            throw DomainException.ForField("unitCode", "Chỉ vai trò UnitReporter/UnitLeader gắn với một đơn vị.");
+        }
+
+        if (await users.FindByNameAsync(request.UserName.Trim()) is not null)
+        {
+            throw new ConflictException($"Tên đăng nhập {request.UserName} đã có người dùng.");
+        }
+
+        var user = new ApplicationUser
+        {
+            UserName = request.UserName.Trim(),
+            FullName = request.FullName.Trim().Normalize(System.Text.NormalizationForm.FormC),
+            Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
+            UnitId = unitId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+
+        // The user and the roles are one change: either both are stored or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Check(await users.CreateAsync(user, request.Password), "password");
+        Check(await users.AddToRolesAsync(user, roles), "roles");
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(user.UserName, cancellationToken);
+    }
+
+    public async Task<UserDto> GetAsync(string userName, CancellationToken cancellationToken = default) =>
+        (await ListAsync(userName, cancellationToken)).FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new NotFoundException($"Không có người dùng {userName}.");
+
+    public async Task<IReadOnlyList<UserDto>> ListAsync(string? userName = null, CancellationToken cancellationToken = default)
+    {
+        var query = db.Users.AsNoTracking().Include(u => u.Unit).AsQueryable();
+        if (userName is not null)
+        {
+            var normalized = users.NormalizeName(userName);
+            query = query.Where(u => u.NormalizedUserName == normalized);
+        }
+        var list = await query.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var ids = list.Select(u => u.Id).ToList();
+        var roleNames = await (from ur in db.UserRoles
+                               join r in db.Roles on ur.RoleId equals r.Id
+                               where ids.Contains(ur.UserId)
+                               select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var rolesByUser = roleNames.ToLookup(x => x.UserId, x => x.Name!);
+        var now = clock.GetUtcNow();
+        return list.Select(u => new UserDto(u.Id, u.UserName!, u.FullName, u.Email, rolesByUser[u.Id].OrderBy(r => r).ToList(),
+            u.Unit?.Code, u.Unit?.Name, u.LockoutEnd is { } end && end > now)).ToList();
+    }
+
+    private static void Check(IdentityResult result, string field)
+    {
+        if (!result.Succeeded)
+        {
+            var messages = result.Errors.Select(e => e.Description).ToArray();
+            throw new DomainException(string.Join(" ", messages), new Dictionary<string, string[]> { [field] = messages });
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThiDua.Core.Errors;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Accounts;
+
+[Authorize(Policy = Policies.Admin)]
+public sealed class UsersModel(UserService service) : PageModel
+{
+    public IReadOnlyList<UserDto> Users { get; private set; } = [];
+
+    [BindProperty]
+    public UserInput Input { get; set; } = new();
+
+    public sealed class UserInput
+    {
+        [Required(ErrorMessage = "Hãy nhập tên đăng nhập.")]
+        public string UserName { get; set; } = "";
+
+        [Required(ErrorMessage = "Hãy nhập họ và tên.")]
+        public string FullName { get; set; } = "";
+
+        [EmailAddress(ErrorMessage = "Thư điện tử không hợp lệ.")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "Hãy nhập mật khẩu ban đầu.")]
+        public string Password { get; set; } = "";
+
+        public List<string> Roles { get; set; } = [];
+
+        public string? UnitCode { get; set; }
+    }
+
+    public async Task OnGetAsync() => Users = await service.ListAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Input.Roles.Count == 0)
+        {
+            ModelState.AddModelError("Input.Roles", "Hãy chọn ít nhất một vai trò.");
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var user = await service.CreateAsync(new CreateUserRequest
+                {
+                    UserName = Input.UserName,
+                    FullName = Input.FullName,
+                    Email = Input.Email,
+                    Password = Input.Password,
+                    Roles = Input.Roles,
+                    UnitCode = Input.UnitCode,
+                });
+                TempData["Message"] = $"Đã thêm người dùng {user.UserName}.";
+                return RedirectToPage();
+            }
+            catch (Exception e) when (e is DomainException or ConflictException)
+            {
+                ModelState.AddModelError(string.Empty, e.Message);
+            }
+        }
+        Users = await service.ListAsync();
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Core.Calendar;
+using ThiDua.Core.Units;
+using ThiDua.Data;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Home;
+
+[Authorize(Policy = Policies.Public)]
+public sealed class IndexModel(ThiDuaDbContext db, TimeProvider clock) : PageModel
+{
+    public DateOnly Today { get; private set; }
+    public int ActiveUnits { get; private set; }
+    public int Communes { get; private set; }
+    public int Departments { get; private set; }
+    public int Clusters { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Today = VietnamTime.Today(clock);
+        var today = Today;
+        var active = db.Units.Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo >= today));
+        ActiveUnits = await active.CountAsync();
+        Communes = await active.CountAsync(u => u.Type == UnitType.Commune);
+        Departments = await active.CountAsync(u => u.Type == UnitType.Department);
+        Clusters = await db.Clusters.CountAsync(c => c.Year == today.Year);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Errors;
+
+namespace ThiDua.Web.Features.Shared;
+
+/// <summary>The page shown for an error status, in Vietnamese.</summary>
+[Authorize(Policy = Policies.Public)]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int status, string? m) => Describe(status, m);
+
+    public void OnPost(int status, string? m) => Describe(status, m);
+
+    private void Describe(int status, string? message)
+    {
+        // Re-executed after an exception: the exception says what went wrong (a domain fault, a stale version…).
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error
+            && ProblemDetailsExceptionHandler.Map(error) is { } problem)
+        {
+            status = problem.Status ?? status;
+            message = problem.Detail;
+        }
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        if (!reExecuted && status is >= 400 and < 600)
+        {
+            Response.StatusCode = status;
+        }
+        (Title, Message) = status switch
+        {
+            400 => ("Dữ liệu không hợp lệ", "Yêu cầu có dữ liệu không hợp lệ."),
+            401 => ("Cần đăng nhập", "Hãy đăng nhập để tiếp tục."),
+            403 => ("Không có quyền", "Tài khoản của bạn không có quyền xem hoặc thực hiện thao tác này."),
+            404 => ("Không tìm thấy", "Trang hoặc dữ liệu bạn tìm không có."),
+            409 => ("Xung đột dữ liệu", "Dữ liệu đã được người khác thay đổi; hãy tải lại trang."),
+            _ => ("Đã có lỗi", "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau."),
+        };
+        if (!string.IsNullOrWhiteSpace(message) && status is >= 400 and < 500)
+        {
+            Message = message;
+        }
+    }
+}

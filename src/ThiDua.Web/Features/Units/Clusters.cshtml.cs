@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThiDua.Core.Calendar;
+using ThiDua.Core.Errors;
+using ThiDua.Data.Units;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Units;
+
+/// <summary>Emulation clusters and blocs of a year, with members; the Secretariat adds new ones.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ClustersModel(UnitService units, TimeProvider clock, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "nam")]
+    public int? YearQuery { get; set; }
+
+    [BindProperty]
+    public ClusterInput Input { get; set; } = new();
+
+    public int Year { get; private set; }
+    public IReadOnlyList<ClusterDto> Clusters { get; private set; } = [];
+    public bool CanManage { get; private set; }
+
+    public sealed class ClusterInput
+    {
+        public string? Code { get; set; }
+        public string? Name { get; set; }
+        public string Kind { get; set; } = "cluster";
+        public int? Year { get; set; }
+        public string? Members { get; set; }
+    }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.ManageUnits)).Succeeded)
+        {
+            return Forbid();
+        }
+        if (string.IsNullOrWhiteSpace(Input.Code) || string.IsNullOrWhiteSpace(Input.Name) || Input.Year is not (>= 2000 and <= 2100))
+        {
+            ModelState.AddModelError(string.Empty, "Cần mã, tên và năm (2000–2100) của cụm, khối.");
+        }
+        else
+        {
+            try
+            {
+                var cluster = await units.CreateClusterAsync(new ClusterRequest
+                {
+                    Code = Input.Code,
+                    Name = Input.Name,
+                    Kind = Input.Kind == "bloc" ? ClusterKind.Bloc : ClusterKind.Cluster,
+                    Year = Input.Year,
+                    MemberCodes = (Input.Members ?? "").Split([',', '\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                });
+                TempData["Message"] = $"Đã thêm {cluster.Name}.";
+                return Redirect($"/cum-khoi?nam={cluster.Year}");
+            }
+            catch (Exception e) when (e is DomainException or ConflictException)
+            {
+                ModelState.AddModelError(string.Empty, e.Message);
+            }
+        }
+        YearQuery = Input.Year;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Year = YearQuery is (>= 2000 and <= 2100) ? YearQuery.Value : VietnamTime.Today(clock).Year;
+        Clusters = await units.ClustersAsync(Year);
+        CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageUnits)).Succeeded;
+    }
+}

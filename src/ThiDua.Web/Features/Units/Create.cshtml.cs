@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThiDua.Core.Errors;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Units;
+
+[Authorize(Policy = Policies.ManageUnits)]
+public sealed class CreateModel(UnitService units) : PageModel
+{
+    [BindProperty]
+    public UnitFormInput Input { get; set; } = new() { Type = "department", ParentCode = "QN-22" };
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid && Input.Parse(ModelState) is { } parsed)
+        {
+            try
+            {
+                var unit = await units.CreateAsync(new CreateUnitRequest
+                {
+                    Code = Input.Code,
+                    Name = Input.Name,
+                    Type = parsed.Type,
+                    Subtype = Input.Subtype,
+                    ParentCode = Input.ParentCode,
+                    ValidFrom = parsed.From,
+                    ValidTo = parsed.To,
+                });
+                TempData["Message"] = $"Đã thêm đơn vị {unit.Name}.";
+                return Redirect($"/don-vi/{unit.Code}");
+            }
+            catch (Exception e) when (e is DomainException or ConflictException)
+            {
+                ModelState.AddModelError(string.Empty, e.Message);
+            }
+        }
+        return Page();
+    }
+}

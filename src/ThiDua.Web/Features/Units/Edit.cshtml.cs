@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThiDua.Core.Errors;
+using ThiDua.Core.Units;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Units;
+
+[Authorize(Policy = Policies.ManageUnits)]
+public sealed class EditModel(UnitService units) : PageModel
+{
+    [BindProperty]
+    public UnitFormInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string code)
+    {
+        var unit = await units.GetAsync(code);
+        Input = new UnitFormInput
+        {
+            Code = unit.Code,
+            Name = unit.Name,
+            Type = unit.Type.Code(),
+            Subtype = unit.Subtype,
+            ParentCode = unit.ParentCode,
+            ValidFrom = Display.Date(unit.ValidFrom),
+            ValidTo = Display.Date(unit.ValidTo),
+            Version = unit.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code)
+    {
+        Input.Code = code;
+        if (ModelState.IsValid && Input.Parse(ModelState) is { } parsed)
+        {
+            try
+            {
+                await units.UpdateAsync(code, new UpdateUnitRequest
+                {
+                    Name = Input.Name,
+                    Type = parsed.Type,
+                    Subtype = Input.Subtype,
+                    ParentCode = Input.ParentCode,
+                    ValidFrom = parsed.From,
+                    ValidTo = parsed.To,
+                }, Input.Version);
+                TempData["Message"] = "Đã lưu thay đổi.";
+                return Redirect($"/don-vi/{code}");
+            }
+            catch (Exception e) when (e is DomainException or ConflictException)
+            {
+                ModelState.AddModelError(string.Empty, e.Message);
+            }
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ThiDua.Web.Infrastructure.Auth;
+
+/// <summary>
+/// Every endpoint and page names one of these policies (STYLE.md §7). Unit scope ("only your own unit") is checked
+/// on top of them with <see cref="UnitAccess"/>, on the server.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Anyone, signed in or not: login page, public pages, open data, health.</summary>
+    public const string Public = nameof(Public);
+
+    /// <summary>Any signed-in user.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    public const string Admin = nameof(Admin);
+
+    /// <summary>Creates and edits units, reorganizations and clusters: the Secretariat and Admin.</summary>
+    public const string ManageUnits = nameof(ManageUnits);
+
+    /// <summary>Acts for a unit (its reporter or leader) or for any unit (Secretariat, Admin); the unit is then checked.</summary>
+    public const string UnitWork = nameof(UnitWork);
+
+    /// <summary>Reads the audit log and verifies its chain.</summary>
+    public const string ViewAudit = nameof(ViewAudit);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Public, p => p.RequireAssertion(_ => true));
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(ManageUnits, p => p.RequireRole(Roles.Admin, Roles.Secretariat));
+        options.AddPolicy(UnitWork, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.UnitReporter, Roles.UnitLeader));
+        options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin));
+
+        // Anything that forgot to name a policy is closed, not open.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}

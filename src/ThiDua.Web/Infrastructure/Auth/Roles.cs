@@ -1,0 +1,42 @@
+namespace ThiDua.Web.Infrastructure.Auth;
+
+/// <summary>The roles of DESIGN.md. UnitReporter and UnitLeader are bound to one unit (claim <see cref="ThiDuaClaims.UnitId"/>).</summary>
+public static class Roles
+{
+    public const string Admin = nameof(Admin);
+    public const string Secretariat = nameof(Secretariat);
+    public const string RewardBoard = nameof(RewardBoard);
+    public const string CouncilMember = nameof(CouncilMember);
+    public const string Inspector = nameof(Inspector);
+    public const string Leader = nameof(Leader);
+    public const string UnitReporter = nameof(UnitReporter);
+    public const string UnitLeader = nameof(UnitLeader);
+
+    public static readonly IReadOnlyList<string> All =
+        [Admin, Secretariat, RewardBoard, CouncilMember, Inspector, Leader, UnitReporter, UnitLeader];
+
+    /// <summary>Roles that act for one unit only.</summary>
+    public static readonly IReadOnlyList<string> UnitScoped = [UnitReporter, UnitLeader];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+
+    public static string VietnameseName(string role) => role switch
+    {
+        Admin => "Quản trị hệ thống",
+        Secretariat => "Cơ quan thường trực (Sở KH&CN)",
+        RewardBoard => "Ban Thi đua – Khen thưởng",
+        CouncilMember => "Thành viên Hội đồng TĐKT",
+        Inspector => "Thành viên đoàn kiểm tra",
+        Leader => "Lãnh đạo tỉnh",
+        UnitReporter => "Cán bộ đầu mối đơn vị",
+        UnitLeader => "Lãnh đạo đơn vị",
+        _ => role,
+    };
+}
+
+public static class ThiDuaClaims
+{
+    public const string UnitId = "thidua:unit_id";
+    public const string UnitCode = "thidua:unit_code";
+    public const string FullName = "thidua:full_name";
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace ThiDua.Web;
+
+/// <summary>How pages show values: dates dd/MM/yyyy, numbers with Vietnamese separators (1.234,5).</summary>
+public static class Display
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Date(DateTime? utc) => utc is { } d ? DateOnly.FromDateTime(ToVietnam(d)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>An instant in Vietnam time: 15/12/2025 08:30.</summary>
+    public static string DateTime(DateTime? utc) => utc is { } d ? ToVietnam(d).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
+
+    public static string Number(double value, int decimals = 0) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Vi);
+
+    public static string Number(int value) => value.ToString("N0", Vi);
+
+    public static string Percent(double fraction, int decimals = 1) => Number(fraction * 100, decimals) + " %";
+
+    /// <summary>A validity period: "01/07/2025 – nay".</summary>
+    public static string Period(DateOnly from, DateOnly? to) => $"{Date(from)} – {(to is null ? "nay" : Date(to))}";
+
+    private static System.DateTime ToVietnam(System.DateTime utc) =>
+        System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(VietnamOffset);
+}

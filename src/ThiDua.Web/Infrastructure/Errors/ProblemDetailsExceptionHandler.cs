@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Core.Errors;
+
+namespace ThiDua.Web.Infrastructure.Errors;
+
+/// <summary>
+/// Maps exceptions to ProblemDetails (STYLE.md §5): domain faults 400, missing things 404, stale versions and
+/// steps out of order 409, scope 403, unreadable requests 400. Anything else is a 500 and is logged.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
+            return false;
+        }
+        logger.LogDebug("{Status}: {Detail}", problem.Status, problem.Detail);
+
+        // The middleware has already switched the path to the error page; the feature keeps the original one.
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (path is null || !path.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            // Pages: the middleware re-executes the Vietnamese error page, which reads the exception (WebSetup).
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    /// <summary>The status a known exception stands for; 500 for anything else.</summary>
+    public static int StatusOf(Exception exception) => Map(exception)?.Status ?? StatusCodes.Status500InternalServerError;
+
+    public static ProblemDetails? Map(Exception exception) => exception switch
+    {
+        DomainException e when e.Errors.Count > 0 => new ValidationProblemDetails(e.Errors.ToDictionary(kv => kv.Key, kv => kv.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Dữ liệu không hợp lệ",
+            Detail = e.Message,
+        },
+        DomainException e => Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", e.Message),
+        NotFoundException e => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", e.Message),
+        ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Không có quyền", e.Message),
+        ConflictException e => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", e.Message),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu",
+            "Dữ liệu đã được người khác thay đổi sau khi bạn mở; hãy tải lại rồi sửa tiếp."),
+        BadHttpRequestException e => Problem(e.StatusCode, "Yêu cầu không đọc được", Describe(e)),
+        JsonException e => Problem(StatusCodes.Status400BadRequest, "Yêu cầu không đọc được", $"JSON không hợp lệ: {e.Message}"),
+        _ => null,
+    };
+
+    private static string Describe(BadHttpRequestException e) =>
+        e.InnerException is JsonException json
+            ? $"JSON không hợp lệ hoặc sai kiểu dữ liệu{(json.Path is { } path ? $" tại {path}" : "")}: {json.Message}"
+            : e.Message;
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+using ThiDua.Data;
+using ThiDua.Web.Data;
+using ThiDua.Web.Features.Accounts;
+using ThiDua.Web.Features.Admin;
+using ThiDua.Web.Features.Units;
+using ThiDua.Web.Infrastructure;
+using ThiDua.Web.Infrastructure.Audit;
+using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Errors;
+
+namespace ThiDua.Web;
+
+/// <summary>What Program.cs calls: services, middleware and endpoints of every area, in one readable place.</summary>
+public static class WebSetup
+{
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static WebApplicationBuilder AddThiDua(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["HTTP_PORTS"] is null)
+        {
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddThiDuaDatabase(builder.Configuration, builder.Environment);
+        services.AddThiDuaAuth();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            if (context.ProblemDetails is HttpValidationProblemDetails validation && validation.Detail is null)
+            {
+                // Validation of request bodies (AddValidation) names the fields; the summary is in Vietnamese.
+                validation.Title = "Dữ liệu không hợp lệ";
+                validation.Detail = "Yêu cầu có trường thiếu hoặc sai: " + string.Join(", ", validation.Errors.Keys) + ".";
+            }
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddValidation();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+
+        // Razor would otherwise write every Vietnamese letter as &#x…; entities.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        });
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddScoped<UnitService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<AuditService>();
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    public static WebApplication UseThiDua(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // API errors are written by ProblemDetailsExceptionHandler; pages re-execute the Vietnamese error page.
+            ExceptionHandlingPath = "/loi/500",
+            StatusCodeSelector = ProblemDetailsExceptionHandler.StatusOf,
+            // Known faults (400, 403, 404, 409) are the caller's, not the server's: no error log for them.
+            SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.Map(context.Exception) is not null,
+        });
+        // API errors without a body (401, 403, 404 of routing) become ProblemDetails; pages get the Vietnamese error page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Vietnamese),
+            SupportedCultures = [Vietnamese],
+            SupportedUICultures = [Vietnamese],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapThiDua(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz").RequireAuthorization(Policies.Public);
+        app.MapOpenApi().RequireAuthorization(Policies.Public);
+        app.MapScalarApiReference("/api-docs", options => options.WithTitle("ThiDua API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .RequireAuthorization(Policies.Public);
+        app.MapAccountsApi();
+        app.MapUnitsApi();
+        app.MapAdminApi();
+        app.MapRazorPages();
+        return app;
+    }
+}
