@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ThiDua.Core.Audit;
 using ThiDua.Data.Accounts;
+using ThiDua.Data.Assessment;
+using ThiDua.Data.Files;
 using ThiDua.Data.Audit;
 using ThiDua.Data.Units;
 
@@ -28,9 +30,12 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     // Vietnamese stays readable in the log (no \uXXXX escapes); the log is data, never rendered unencoded.
     private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Columns never copied into the audit log.</summary>
+    /// <summary>
+    /// Columns never copied into the audit log: secrets, and published snapshots whose SHA-256 the log keeps instead
+    /// (the snapshot row itself is never updated).
+    /// </summary>
     private static readonly HashSet<string> SecretProperties =
-        [nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp), "Value", "Xml"];
+        [nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp), "Xml", nameof(ResultPublication.SnapshotJson)];
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -40,6 +45,14 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<ClusterMember> ClusterMembers => Set<ClusterMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<FileBlob> FileBlobs => Set<FileBlob>();
+    public DbSet<Framework> Frameworks => Set<Framework>();
+    public DbSet<ResultPublication> ResultPublications => Set<ResultPublication>();
+    public DbSet<UnitAssessment> Assessments => Set<UnitAssessment>();
+    public DbSet<AssessmentValue> AssessmentValues => Set<AssessmentValue>();
+    public DbSet<AssessmentEvidence> AssessmentEvidence => Set<AssessmentEvidence>();
+    public DbSet<AssessmentEvent> AssessmentEvents => Set<AssessmentEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -57,6 +57,7 @@ public static class DatabaseSetup
         services.AddDataProtection().SetApplicationName("ThiDua").PersistKeysToDbContext<ThiDuaDbContext>();
         services.AddScoped<ProvinceSeeder>();
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<DemoAssessmentSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }
@@ -95,5 +96,10 @@ public static class DatabaseSetup
         }
         await scope.ServiceProvider.GetRequiredService<ProvinceSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(cancellationToken);
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (configuration.GetValue<bool>("Seed:DemoData"))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoAssessmentSeeder>().SeedAsync(cancellationToken);
+        }
     }
 }

@@ -8,6 +8,9 @@ using ThiDua.Data;
 using ThiDua.Web.Data;
 using ThiDua.Web.Features.Accounts;
 using ThiDua.Web.Features.Admin;
+using ThiDua.Web.Features.Assessment;
+using ThiDua.Web.Features.Public;
+using ThiDua.Web.Infrastructure.Files;
 using ThiDua.Web.Features.Units;
 using ThiDua.Web.Infrastructure;
 using ThiDua.Web.Infrastructure.Audit;
@@ -63,6 +66,11 @@ public static class WebSetup
         services.AddScoped<UnitService>();
         services.AddScoped<UserService>();
         services.AddScoped<AuditService>();
+        services.AddFiles(builder.Configuration);
+        services.AddSingleton<FrameworkCache>();
+        services.AddScoped<FrameworkService>();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<ResultsService>();
         return builder;
     }
 
@@ -108,6 +116,9 @@ public static class WebSetup
         app.MapAccountsApi();
         app.MapUnitsApi();
         app.MapAdminApi();
+        app.MapFilesApi();
+        app.MapAssessmentApi();
+        app.MapOpenDataApi();
         app.MapRazorPages();
         return app;
     }

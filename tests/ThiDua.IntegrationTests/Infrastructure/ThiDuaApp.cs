@@ -15,7 +15,7 @@ namespace ThiDua.IntegrationTests.Infrastructure;
 /// The whole application in memory over one test database, with a clock the test can move. Demo accounts are
 /// seeded (password <see cref="Password"/>); password hashing is cheapened so tests log in fast.
 /// </summary>
-public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string Password = "ThiDua@2026";
 
@@ -27,10 +27,10 @@ public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = n
     public FakeTimeProvider Clock { get; } = clock ?? new FakeTimeProvider(DefaultNow);
     public TestDatabase Database { get; } = database;
 
-    public static async Task<ThiDuaApp> StartAsync(DatabaseProvider provider, FakeTimeProvider? clock = null)
+    public static async Task<ThiDuaApp> StartAsync(DatabaseProvider provider, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabases.CreateAsync(provider);
-        var app = new ThiDuaApp(database, clock);
+        var app = new ThiDuaApp(database, clock, settings);
         _ = app.Server;
         return app;
     }
@@ -42,6 +42,10 @@ public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = n
         builder.UseSetting($"ConnectionStrings:{Database.Provider}", Database.ConnectionString);
         builder.UseSetting("Seed:DemoData", "true");
         builder.UseSetting("Storage:Path", Path.Combine(Path.GetTempPath(), "thidua-tests", "files", Guid.NewGuid().ToString("N")));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

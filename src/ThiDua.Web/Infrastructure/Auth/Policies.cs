@@ -22,6 +22,15 @@ public static class Policies
     /// <summary>Acts for a unit (its reporter or leader) or for any unit (Secretariat, Admin); the unit is then checked.</summary>
     public const string UnitWork = nameof(UnitWork);
 
+    /// <summary>Uploads files (evidence, attachments): every role that writes something a file can support.</summary>
+    public const string Upload = nameof(Upload);
+
+    /// <summary>Runs the assessment: frameworks, appraisal, finalisation, publication (the Secretariat, and Admin).</summary>
+    public const string Secretariat = nameof(Secretariat);
+
+    /// <summary>Reads every unit's data: province-wide roles.</summary>
+    public const string ProvinceReader = nameof(ProvinceReader);
+
     /// <summary>Reads the audit log and verifies its chain.</summary>
     public const string ViewAudit = nameof(ViewAudit);
 
@@ -33,6 +42,9 @@ public static class Policies
         options.AddPolicy(ManageUnits, p => p.RequireRole(Roles.Admin, Roles.Secretariat));
         options.AddPolicy(UnitWork, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.UnitReporter, Roles.UnitLeader));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Upload, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.RewardBoard, Roles.Inspector, Roles.UnitReporter, Roles.UnitLeader));
+        options.AddPolicy(Secretariat, p => p.RequireRole(Roles.Admin, Roles.Secretariat));
+        options.AddPolicy(ProvinceReader, p => p.RequireRole(Roles.ProvinceWide.ToArray()));
 
         // Anything that forgot to name a policy is closed, not open.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

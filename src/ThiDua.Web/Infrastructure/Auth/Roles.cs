@@ -18,6 +18,9 @@ public static class Roles
     /// <summary>Roles that act for one unit only.</summary>
     public static readonly IReadOnlyList<string> UnitScoped = [UnitReporter, UnitLeader];
 
+    /// <summary>Roles that read every unit's data.</summary>
+    public static readonly IReadOnlyList<string> ProvinceWide = [Admin, Secretariat, RewardBoard, CouncilMember, Inspector, Leader];
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
     public static string VietnameseName(string role) => role switch

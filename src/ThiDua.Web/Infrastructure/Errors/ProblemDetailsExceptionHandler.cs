@@ -14,17 +14,25 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The middleware has already switched the path to the error page; the feature keeps the original one.
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value;
+        var isApi = path is not null && path.StartsWith("/api", StringComparison.OrdinalIgnoreCase);
         var problem = Map(exception);
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
-            return false;
+            logger.LogError(exception, "Unhandled exception on {Path}", path);
+            if (!isApi)
+            {
+                return false;
+            }
+            problem = Problem(StatusCodes.Status500InternalServerError, "Lỗi hệ thống", "Hệ thống gặp lỗi khi xử lý yêu cầu; lỗi đã được ghi lại.");
         }
-        logger.LogDebug("{Status}: {Detail}", problem.Status, problem.Detail);
+        else
+        {
+            logger.LogDebug("{Status}: {Detail}", problem.Status, problem.Detail);
+        }
 
-        // The middleware has already switched the path to the error page; the feature keeps the original one.
-        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value;
-        if (path is null || !path.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
+        if (!isApi)
         {
             // Pages: the middleware re-executes the Vietnamese error page, which reads the exception (WebSetup).
             return false;
@@ -56,6 +64,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", e.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu",
             "Dữ liệu đã được người khác thay đổi sau khi bạn mở; hãy tải lại rồi sửa tiếp."),
+        Files.FileRejectedException e => Problem(e.Status, "Tệp không được nhận", e.Message),
         BadHttpRequestException e => Problem(e.StatusCode, "Yêu cầu không đọc được", Describe(e)),
         JsonException e => Problem(StatusCodes.Status400BadRequest, "Yêu cầu không đọc được", $"JSON không hợp lệ: {e.Message}"),
         _ => null,

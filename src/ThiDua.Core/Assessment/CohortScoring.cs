@@ -1,0 +1,243 @@
+namespace ThiDua.Core.Assessment;
+
+/// <summary>One unit's values in a framework: the raw value per indicator position (NaN = missing).</summary>
+public sealed record CohortMember(int UnitId, string UnitCode, string UnitName, string UnitType, double[] Raw, double[]? SelfRaw = null)
+{
+    public IReadOnlyList<string> ClusterCodes { get; init; } = [];
+}
+
+/// <summary>A unit's published or appraised result of the year before, as the comparison needs it.</summary>
+public sealed record PreviousResult(int UnitId, string UnitCode, double Total, double Score100);
+
+/// <summary>Last year's cohort and the lineage that links this year's units to last year's (R2).</summary>
+public sealed record PreviousCohort(IReadOnlyList<PreviousResult> Results, ILookup<int, int> PredecessorsOf);
+
+public sealed record AnomalyOptions(double AppraisalGapFraction = 0.10, double JumpStandardDeviations = 3, int MinimumCohortForJumps = 4);
+
+public sealed record GroupResult(string Code, string Name, int Depth, double? Value, double Points, double MaxPoints);
+
+/// <summary>How a unit compares with last year: its own result, or the mean of its predecessors' after a merger.</summary>
+public sealed record PreviousComparison(double Total, double Score100, int Rank, string Basis, IReadOnlyList<string> UnitCodes, double Change100);
+
+public static class AnomalyFlags
+{
+    /// <summary>The appraised total is far below the self-assessed one.</summary>
+    public const string AppraisalGap = "appraisal_gap";
+
+    /// <summary>The change since last year lies beyond N standard deviations of the other units' changes.</summary>
+    public const string YearOverYearJump = "yoy_jump";
+}
+
+public sealed record UnitResult(
+    int UnitId,
+    string UnitCode,
+    string UnitName,
+    string UnitType,
+    double Total,
+    double Score100,
+    string? Band,
+    int Rank,
+    int RankInType,
+    IReadOnlyDictionary<string, int> RankInClusters,
+    IReadOnlyList<GroupResult> Groups,
+    RankInterval Uncertainty,
+    PreviousComparison? Previous,
+    double? SelfTotal,
+    IReadOnlyList<string> Flags,
+    double[] Points,
+    IReadOnlyList<string> Missing);
+
+public sealed record CohortResult(CompiledFramework Framework, IReadOnlyList<UnitResult> Units)
+{
+    /// <summary>Mean value (0–1) of each group over the cohort, for "my unit against the average" charts.</summary>
+    public IReadOnlyList<double?> GroupAverages { get; init; } = [];
+}
+
+/// <summary>
+/// Scores a whole cohort (the units assessed with one framework): points, group values, totals, score out of
+/// 100, bands, competition ranks overall, within unit type and within each cluster/bloc, rank uncertainty,
+/// last year's comparison through lineage, and anomaly flags.
+/// </summary>
+public static class CohortScoring
+{
+    public static CohortResult Compute(CompiledFramework framework, IReadOnlyList<CohortMember> members, PreviousCohort? previous = null, UncertaintyOptions? uncertainty = null, AnomalyOptions? anomalies = null)
+    {
+        anomalies ??= new AnomalyOptions();
+        var n = members.Count;
+        var indicators = framework.IndicatorCount;
+        var weightGroups = framework.WeightGroupCodes.Length;
+        var points = new double[n * indicators];
+        var totals = new double[n];
+        var groupPoints = new double[n * weightGroups];
+        var selfTotals = new double?[n];
+        var selfScratch = new double[indicators];
+
+        for (var u = 0; u < n; u++)
+        {
+            var member = members[u];
+            if (member.Raw.Length != indicators)
+            {
+                throw new ArgumentException($"Unit {member.UnitCode} has {member.Raw.Length} values for {indicators} indicators.");
+            }
+            var row = points.AsSpan(u * indicators, indicators);
+            totals[u] = framework.Score(member.Raw, row);
+            for (var i = 0; i < indicators; i++)
+            {
+                groupPoints[(u * weightGroups) + framework.WeightGroupOf[i]] += row[i];
+            }
+            if (member.SelfRaw is { } self)
+            {
+                selfTotals[u] = framework.Score(self, selfScratch);
+            }
+        }
+
+        var ranks = Ranking.Competition(totals);
+        var typeRanks = new Dictionary<int, int>();
+        foreach (var type in members.Select((m, u) => (m.UnitType, u)).GroupBy(x => x.UnitType))
+        {
+            foreach (var (u, rank) in Ranking.Competition(totals, type.Select(x => x.u).ToList()))
+            {
+                typeRanks[u] = rank;
+            }
+        }
+        var clusterRanks = new Dictionary<int, Dictionary<string, int>>();
+        foreach (var cluster in members.SelectMany((m, u) => m.ClusterCodes.Select(c => (Cluster: c, u))).GroupBy(x => x.Cluster))
+        {
+            foreach (var (u, rank) in Ranking.Competition(totals, cluster.Select(x => x.u).ToList()))
+            {
+                if (!clusterRanks.TryGetValue(u, out var map))
+                {
+                    clusterRanks[u] = map = [];
+                }
+                map[cluster.Key] = rank;
+            }
+        }
+
+        // Samples = 0 skips the Monte Carlo analysis: each interval is then the rank itself.
+        var intervals = uncertainty is { Samples: 0 }
+            ? ranks.Select(r => new RankInterval(r, r, r)).ToArray()
+            : RankUncertainty.Compute(groupPoints, n, weightGroups, uncertainty);
+        var comparisons = previous is null ? new PreviousComparison?[n] : CompareWithPrevious(members, totals, framework.ScaleMax, previous);
+        var jumps = YearOverYearJumps(comparisons, anomalies);
+
+        var results = new UnitResult[n];
+        for (var u = 0; u < n; u++)
+        {
+            var row = points.AsSpan(u * indicators, indicators).ToArray();
+            var groups = framework.Groups.Select(g =>
+            {
+                var earned = 0.0;
+                foreach (var i in g.Indicators)
+                {
+                    earned += row[i];
+                }
+                return new GroupResult(g.Code, g.Name, g.Depth, g.Scored ? earned / g.MaxPoints : null, earned, g.MaxPoints);
+            }).ToList();
+
+            var flags = new List<string>();
+            if (selfTotals[u] is { } selfTotal && (selfTotal - totals[u]) / framework.ScaleMax >= anomalies.AppraisalGapFraction - 1e-12)
+            {
+                flags.Add(AnomalyFlags.AppraisalGap);
+            }
+            if (jumps[u])
+            {
+                flags.Add(AnomalyFlags.YearOverYearJump);
+            }
+            var missing = new List<string>();
+            for (var i = 0; i < indicators; i++)
+            {
+                if (double.IsNaN(members[u].Raw[i]) && framework.MaxPoints[i] > 0)
+                {
+                    missing.Add(framework.Codes[i]);
+                }
+            }
+
+            results[u] = new UnitResult(
+                members[u].UnitId, members[u].UnitCode, members[u].UnitName, members[u].UnitType,
+                totals[u], totals[u] / framework.ScaleMax * 100, framework.Band(totals[u]),
+                ranks[u], typeRanks[u],
+                clusterRanks.TryGetValue(u, out var inClusters) ? inClusters : new Dictionary<string, int>(),
+                groups, intervals[u], comparisons[u], selfTotals[u], flags, row, missing);
+        }
+
+        var ordered = results.OrderBy(r => r.Rank).ThenBy(r => r.UnitCode, StringComparer.Ordinal).ToList();
+        var averages = framework.Groups.Select((g, k) => g.Scored && n > 0 ? (double?)results.Average(r => r.Groups[k].Value ?? 0) : null).ToList();
+        return new CohortResult(framework, ordered) { GroupAverages = averages };
+    }
+
+    /// <summary>
+    /// Last year's value of each unit: its own result if it had one, otherwise the mean of the results of its
+    /// predecessors (followed back through lineage, as the Ministry compares units after the 2025 mergers); the
+    /// rank is the place that value would have taken in last year's table.
+    /// </summary>
+    public static PreviousComparison?[] CompareWithPrevious(IReadOnlyList<CohortMember> members, double[] totals, double scaleMax, PreviousCohort previous)
+    {
+        var byUnit = previous.Results.ToDictionary(r => r.UnitId);
+        var previousTotals = previous.Results.Select(r => r.Total).ToList();
+        var comparisons = new PreviousComparison?[members.Count];
+        for (var u = 0; u < members.Count; u++)
+        {
+            var score100 = totals[u] / scaleMax * 100;
+            if (byUnit.TryGetValue(members[u].UnitId, out var own))
+            {
+                comparisons[u] = new PreviousComparison(own.Total, own.Score100, Ranking.RankOf(own.Total, previousTotals), "self", [own.UnitCode], score100 - own.Score100);
+                continue;
+            }
+            var found = new List<PreviousResult>();
+            var seen = new HashSet<int> { members[u].UnitId };
+            var frontier = new Queue<int>(previous.PredecessorsOf[members[u].UnitId]);
+            while (frontier.Count > 0)
+            {
+                var id = frontier.Dequeue();
+                if (!seen.Add(id))
+                {
+                    continue;
+                }
+                if (byUnit.TryGetValue(id, out var result))
+                {
+                    found.Add(result);
+                }
+                else
+                {
+                    foreach (var earlier in previous.PredecessorsOf[id])
+                    {
+                        frontier.Enqueue(earlier);
+                    }
+                }
+            }
+            if (found.Count > 0)
+            {
+                var meanTotal = found.Average(r => r.Total);
+                var meanScore = found.Average(r => r.Score100);
+                comparisons[u] = new PreviousComparison(meanTotal, meanScore, Ranking.RankOf(meanTotal, previousTotals), "predecessors",
+                    found.Select(r => r.UnitCode).OrderBy(c => c, StringComparer.Ordinal).ToList(), score100 - meanScore);
+            }
+        }
+        return comparisons;
+    }
+
+    /// <summary>
+    /// A change is a jump when it lies more than N standard deviations from the mean change of the other units
+    /// (leave-one-out: with the unit itself in the sample, no unit of a small cohort could ever reach 3 SD).
+    /// </summary>
+    public static bool[] YearOverYearJumps(IReadOnlyList<PreviousComparison?> comparisons, AnomalyOptions options)
+    {
+        var flags = new bool[comparisons.Count];
+        var changes = comparisons.Select((c, u) => (c, u)).Where(x => x.c is not null).Select(x => (Change: x.c!.Change100, x.u)).ToList();
+        if (changes.Count < options.MinimumCohortForJumps + 1)
+        {
+            return flags;
+        }
+        var sum = changes.Sum(c => c.Change);
+        var sumSquares = changes.Sum(c => c.Change * c.Change);
+        var others = changes.Count - 1;
+        foreach (var (change, u) in changes)
+        {
+            var mean = (sum - change) / others;
+            var variance = ((sumSquares - (change * change)) - (others * mean * mean)) / (others - 1);
+            var sd = Math.Sqrt(Math.Max(variance, 0));
+            flags[u] = sd > 1e-9 ? Math.Abs(change - mean) > options.JumpStandardDeviations * sd : Math.Abs(change - mean) > 1e-6;
+        }
+        return flags;
+    }
+}

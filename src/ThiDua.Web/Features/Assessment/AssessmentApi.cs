@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using ThiDua.Core.Assessment;
+using ThiDua.Core.Errors;
+using ThiDua.Web.Infrastructure.Api;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Assessment;
+
+/// <summary>Frameworks, assessments, results and explanations (R6, R7) — API.md "Assessment".</summary>
+public static class AssessmentApi
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapAssessmentApi(this IEndpointRouteBuilder app)
+    {
+        var frameworks = app.MapGroup("/api/v1/frameworks").WithTags("Assessment");
+        frameworks.MapGet("/", ListFrameworks).RequireAuthorization(Policies.SignedIn);
+        frameworks.MapPost("/", CreateFramework).RequireAuthorization(Policies.Secretariat)
+            .WithSummary("Creates a framework from its whole tree; an invalid tree answers 400 naming each faulty node.");
+        frameworks.MapGet("/{code}", GetFramework).RequireAuthorization(Policies.SignedIn);
+        frameworks.MapPut("/{code}", UpdateFramework).RequireAuthorization(Policies.Secretariat)
+            .WithSummary("Replaces the tree (send version or If-Match). A framework already used by an assessment is frozen: the change becomes a new framework CODE-vN (201).");
+        frameworks.MapPost("/import", ImportFrameworks).RequireAuthorization(Policies.Secretariat).DisableAntiforgery()
+            .WithSummary("Creates frameworks from an XLSX workbook (multipart 'file'): one sheet a framework, one row a node.");
+        frameworks.MapGet("/{code}/export", ExportFramework).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The framework as an XLSX workbook in the import format.");
+        frameworks.MapPost("/{code}/publish", Publish).RequireAuthorization(Policies.Secretariat)
+            .WithSummary("Publishes the results of the appraised assessments: a snapshot with its SHA-256 becomes public.");
+
+        var assessments = app.MapGroup("/api/v1/assessments").WithTags("Assessment");
+        assessments.MapPost("/", Create).RequireAuthorization(Policies.UnitWork);
+        assessments.MapGet("/", List).RequireAuthorization(Policies.SignedIn);
+        assessments.MapGet("/{id:int}", Get).RequireAuthorization(Policies.SignedIn);
+        assessments.MapPut("/{id:int}/values", SaveValues).RequireAuthorization(Policies.UnitWork)
+            .WithSummary("Saves the unit's values (draft or returned only; later edits 409). Optional If-Match guards against a concurrent editor.");
+        assessments.MapPost("/{id:int}/submit", Submit).RequireAuthorization(Policies.UnitWork)
+            .WithSummary("The unit leader submits: values lock. Refused (400) while evidence-required indicators lack evidence.");
+        assessments.MapPost("/{id:int}/return", Return).RequireAuthorization(Policies.Secretariat);
+        assessments.MapPost("/{id:int}/appraisal", Appraise).RequireAuthorization(Policies.Secretariat)
+            .WithSummary("Accepts, adjusts (reason required) or returns (message) indicators of a submitted assessment.");
+        assessments.MapPost("/{id:int}/finalize", FinalizeAppraisal).RequireAuthorization(Policies.Secretariat)
+            .WithSummary("Finalises the appraisal; indicators without an appraisal entry keep the unit's value.");
+        assessments.MapPost("/import", Import).RequireAuthorization(Policies.UnitWork).DisableAntiforgery()
+            .WithSummary("Bulk entry from CSV frameworkCode,unitCode,indicatorCode,value (multipart 'file' or text/csv body). dryRun=true reports every row's fault and writes nothing.");
+
+        var results = app.MapGroup("/api/v1/results").WithTags("Assessment");
+        results.MapGet("/", GetResults).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The ranking of a framework; province-wide roles see live results, others the published ones.");
+        results.MapGet("/export", ExportResults).RequireAuthorization(Policies.SignedIn).WithSummary("The ranking as XLSX.");
+        results.MapGet("/{frameworkCode}/{unitCode}/explain", Explain).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Points lost per indicator (largest first) and the points needed for the next band and the next rank.");
+        return app;
+    }
+
+    private static async Task<Ok<PagedList<FrameworkSummary>>> ListFrameworks(FrameworkService service, int? year, string? unitType, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(Paging.From(page, pageSize).Apply(await service.ListAsync(year, unitType, ct)));
+
+    private static async Task<Created<FrameworkDto>> CreateFramework(FrameworkService service, FrameworkDefinition definition, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var framework = await service.CreateAsync(definition, user, ct);
+        return TypedResults.Created($"/api/v1/frameworks/{Uri.EscapeDataString(framework.Code)}", framework);
+    }
+
+    private static async Task<Ok<FrameworkDto>> GetFramework(FrameworkService service, string code, HttpResponse response, CancellationToken ct)
+    {
+        var framework = await service.GetAsync(code, ct);
+        response.SetETag(framework.Version);
+        return TypedResults.Ok(framework);
+    }
+
+    private static async Task<Results<Ok<FrameworkDto>, Created<FrameworkDto>>> UpdateFramework(FrameworkService service, string code, FrameworkUpdate body, HttpRequest http, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (framework, newVersion) = await service.UpdateAsync(code, body.ToDefinition(), Versions.Required(http, body.Version), user, ct);
+        return newVersion
+            ? TypedResults.Created($"/api/v1/frameworks/{Uri.EscapeDataString(framework.Code)}", framework)
+            : TypedResults.Ok(framework);
+    }
+
+    private static async Task<Created<IReadOnlyList<FrameworkDto>>> ImportFrameworks(IFormFile file, FrameworkService service, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        var created = await service.ImportAsync(stream, user, ct);
+        return TypedResults.Created("/api/v1/frameworks", created);
+    }
+
+    private static async Task<FileContentHttpResult> ExportFramework(FrameworkService service, string code, CancellationToken ct) =>
+        TypedResults.File(await service.ExportAsync(code, ct), XlsxType, $"{code}.xlsx");
+
+    private static async Task<Ok<PublicationDto>> Publish(ResultsService service, string code, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.PublishAsync(code, user, ct));
+
+    private static async Task<Created<AssessmentCreated>> Create(AssessmentService service, CreateAssessmentRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var created = await service.CreateAsync(request, user, ct);
+        return TypedResults.Created($"/api/v1/assessments/{created.Id}", created);
+    }
+
+    private static async Task<Ok<PagedList<AssessmentSummary>>> List(AssessmentService service, string? frameworkCode, string? unitCode, string? status, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(Paging.From(page, pageSize).Apply(await service.ListAsync(frameworkCode, unitCode, status, user, ct)));
+
+    private static async Task<Ok<AssessmentDto>> Get(AssessmentService service, int id, ClaimsPrincipal user, HttpResponse response, CancellationToken ct)
+    {
+        var assessment = await service.GetAsync(id, user, ct);
+        response.SetETag(assessment.Version);
+        return TypedResults.Ok(assessment);
+    }
+
+    private static async Task<Ok<AssessmentDto>> SaveValues(AssessmentService service, int id, List<ValueEntry> entries, HttpRequest http, ClaimsPrincipal user, HttpResponse response, CancellationToken ct)
+    {
+        int? expected = http.Headers.IfMatch.Count > 0 ? Versions.Required(http, null) : null;
+        var assessment = await service.SaveValuesAsync(id, entries, expected, user, ct);
+        response.SetETag(assessment.Version);
+        return TypedResults.Ok(assessment);
+    }
+
+    private static async Task<Ok<AssessmentDto>> Submit(AssessmentService service, int id, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.SubmitAsync(id, user, ct));
+
+    private static async Task<Ok<AssessmentDto>> Return(AssessmentService service, int id, ReturnRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.ReturnAsync(id, request.Message, user, ct));
+
+    private static async Task<Ok<AssessmentDto>> Appraise(AssessmentService service, int id, List<AppraisalEntry> entries, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.AppraiseAsync(id, entries, user, ct));
+
+    private static async Task<Ok<AssessmentDto>> FinalizeAppraisal(AssessmentService service, int id, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.FinalizeAsync(id, user, ct));
+
+    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>>> Import(AssessmentService service, HttpRequest request, ClaimsPrincipal user, CancellationToken ct, [FromQuery] bool dryRun = true)
+    {
+        // The CSV reader reads synchronously: the upload is buffered first (at most 20 MB).
+        using var buffer = new MemoryStream();
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? throw DomainException.ForField("file", "Gửi tệp CSV trong trường 'file'.");
+            await using var upload = file.OpenReadStream();
+            await upload.CopyToAsync(buffer, ct);
+        }
+        else
+        {
+            await request.Body.CopyToAsync(buffer, ct);
+        }
+        if (buffer.Length > 20 * 1024 * 1024)
+        {
+            throw DomainException.ForField("file", "Tệp CSV lớn hơn 20 MB; hãy chia nhỏ.");
+        }
+        buffer.Position = 0;
+        var report = await service.ImportAsync(buffer, dryRun, user, ct);
+        return report.Errors.Count > 0 && !dryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
+    }
+
+    private static async Task<Ok<ResultsPage>> GetResults(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var paging = Paging.From(page, pageSize);
+        var results = await Filtered(service, frameworkCode, clusterCode, unitType, user, ct);
+        var items = paging.Apply(results.Items);
+        return TypedResults.Ok(new ResultsPage(results.FrameworkCode, results.FrameworkName, results.Year, results.UnitType, results.ScaleMax,
+            results.Published, results.PublishedAt, results.Sha256, clusterCode, results.GroupColumns, items.Items, items.Total, items.Page, items.PageSize));
+    }
+
+    private static async Task<FileContentHttpResult> ExportResults(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var results = await Filtered(service, frameworkCode, clusterCode, unitType, user, ct);
+        return TypedResults.File(ResultsExport.Xlsx(results), XlsxType, $"ket-qua-{results.FrameworkCode}.xlsx");
+    }
+
+    private static async Task<Ok<ExplanationDto>> Explain(ResultsService service, string frameworkCode, string unitCode, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.ExplainAsync(frameworkCode, unitCode, user, ct));
+
+    /// <summary>Filters a ranking to a cluster (with ranks within it) or a unit type.</summary>
+    public static async Task<ResultsDto> Filtered(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(frameworkCode))
+        {
+            throw DomainException.ForField("frameworkCode", "Cần frameworkCode (mã bộ chỉ số).");
+        }
+        var results = await service.ForUserAsync(frameworkCode, user, ct);
+        IEnumerable<ResultItem> items = results.Items;
+        if (!string.IsNullOrWhiteSpace(clusterCode))
+        {
+            items = items.Where(i => i.RankInClusters.ContainsKey(clusterCode))
+                .Select(i => i with { RankInCluster = i.RankInClusters[clusterCode] })
+                .OrderBy(i => i.RankInCluster);
+        }
+        if (!string.IsNullOrWhiteSpace(unitType))
+        {
+            items = items.Where(i => string.Equals(i.UnitType, unitType, StringComparison.OrdinalIgnoreCase));
+        }
+        return results with { Items = items.ToList() };
+    }
+}
+
+/// <summary>The body of PUT /api/v1/frameworks/{code}: the framework document plus the version it was read at.</summary>
+public sealed class FrameworkUpdate
+{
+    public string Name { get; init; } = "";
+    public int Year { get; init; }
+    public string UnitType { get; init; } = "";
+    public double ScaleMax { get; init; }
+    public List<BandDefinition> Bands { get; init; } = [];
+    public List<GroupDefinition> Groups { get; init; } = [];
+    public bool Illustrative { get; init; }
+    public string? Description { get; init; }
+    public int? Version { get; init; }
+
+    public FrameworkDefinition ToDefinition() => new()
+    {
+        Name = Name,
+        Year = Year,
+        UnitType = UnitType,
+        ScaleMax = ScaleMax,
+        Bands = Bands,
+        Groups = Groups,
+        Illustrative = Illustrative,
+        Description = Description,
+    };
+}

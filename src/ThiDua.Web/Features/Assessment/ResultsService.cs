@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Core.Assessment;
+using ThiDua.Core.Errors;
+using ThiDua.Core.Units;
+using ThiDua.Data;
+using ThiDua.Data.Assessment;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Assessment;
+
+/// <summary>
+/// Results of a framework (R6, R7): the engine of ThiDua.Core over the appraised assessments, with clusters of the
+/// year and last year's results through lineage. Province-wide roles see live results; publication freezes a
+/// snapshot (with its SHA-256) that unit users and the public read.
+/// </summary>
+public sealed class ResultsService(ThiDuaDbContext db, FrameworkService frameworks, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions SnapshotJson = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        WebSetup.ConfigureJson(options);
+        return options;
+    }
+
+    /// <summary>Live results from the appraised assessments, with the engine's cohort for explanations.</summary>
+    public async Task<(ResultsDto Results, CohortResult Cohort)> ComputeAsync(Framework framework, bool withPrevious = true, CancellationToken cancellationToken = default)
+    {
+        var compiled = frameworks.Compiled(framework);
+        var assessments = await db.Assessments.AsNoTracking()
+            .Where(a => a.FrameworkId == framework.Id)
+            .Select(a => new { a.Id, a.UnitId, a.Status, a.Unit.Code, a.Unit.Name, a.Unit.Type, a.Unit.Subtype })
+            .ToListAsync(cancellationToken);
+        var appraised = assessments.Where(a => a.Status == AssessmentStatus.Appraised).ToList();
+        var ids = appraised.Select(a => a.Id).ToList();
+        var values = await db.AssessmentValues.AsNoTracking()
+            .Where(v => ids.Contains(v.AssessmentId))
+            .Select(v => new { v.AssessmentId, v.IndicatorCode, v.SelfRaw, v.AppraisedRaw })
+            .ToListAsync(cancellationToken);
+        var valuesOf = values.ToLookup(v => v.AssessmentId);
+
+        var clusters = await db.ClusterMembers.AsNoTracking()
+            .Where(m => m.Cluster.Year == framework.Year)
+            .Select(m => new { m.UnitId, m.Cluster.Code })
+            .ToListAsync(cancellationToken);
+        var clustersOf = clusters.ToLookup(c => c.UnitId, c => c.Code);
+
+        var members = appraised.Select(a =>
+        {
+            var raw = Enumerable.Repeat(double.NaN, compiled.IndicatorCount).ToArray();
+            var self = Enumerable.Repeat(double.NaN, compiled.IndicatorCount).ToArray();
+            foreach (var v in valuesOf[a.Id])
+            {
+                var i = compiled.IndexOf(v.IndicatorCode);
+                if (i >= 0)
+                {
+                    raw[i] = v.AppraisedRaw ?? double.NaN;
+                    self[i] = v.SelfRaw ?? double.NaN;
+                }
+            }
+            return new CohortMember(a.UnitId, a.Code, a.Name, a.Type.Code(), raw, self) { ClusterCodes = clustersOf[a.UnitId].ToList() };
+        }).ToList();
+
+        var previous = withPrevious ? await PreviousCohortAsync(framework, cancellationToken) : null;
+        var cohort = CohortScoring.Compute(compiled, members, previous?.Cohort);
+        var subtypes = appraised.ToDictionary(a => a.Code, a => a.Subtype);
+        var items = cohort.Units.Select(u => ToItem(u, subtypes.GetValueOrDefault(u.UnitCode), previous?.FrameworkCodes)).ToList();
+        var results = new ResultsDto(framework.Code, framework.Name, framework.Year, framework.UnitType.Code(), framework.ScaleMax,
+            compiled.Definition.Bands.OrderByDescending(b => b.MinFraction).Select(b => b.Name).ToList(),
+            false, null, null, Headers(compiled), cohort.GroupAverages,
+            assessments.Where(a => a.Status != AssessmentStatus.Appraised).Select(a => a.Code).OrderBy(c => c, StringComparer.Ordinal).ToList(),
+            items);
+        return (results, cohort);
+    }
+
+    /// <summary>The results a user may see: live for province-wide roles, otherwise the published snapshot (404 before publication).</summary>
+    public async Task<ResultsDto> ForUserAsync(string frameworkCode, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
+        if (Roles.ProvinceWide.Any(user.IsInRole))
+        {
+            return (await ComputeAsync(framework, cancellationToken: cancellationToken)).Results;
+        }
+        return await PublishedAsync(framework, cancellationToken)
+            ?? throw new NotFoundException($"Kết quả của bộ chỉ số {frameworkCode} chưa được công bố.");
+    }
+
+    public async Task<ResultsDto?> PublishedAsync(Framework framework, CancellationToken cancellationToken = default)
+    {
+        var latest = await db.ResultPublications.AsNoTracking()
+            .Where(p => p.FrameworkId == framework.Id)
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            return null;
+        }
+        var snapshot = JsonSerializer.Deserialize<ResultsDto>(latest.SnapshotJson, SnapshotJson)!;
+        return snapshot with { Published = true, PublishedAt = latest.PublishedAt, Sha256 = latest.Sha256 };
+    }
+
+    public async Task<PublicationDto> PublishAsync(string frameworkCode, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
+        var (results, _) = await ComputeAsync(framework, cancellationToken: cancellationToken);
+        if (results.Items.Count == 0)
+        {
+            throw new ConflictException($"Bộ chỉ số {frameworkCode} chưa có đánh giá nào đã thẩm định xong: chưa công bố được.");
+        }
+        var json = JsonSerializer.Serialize(results, SnapshotJson);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        var publication = new ResultPublication
+        {
+            FrameworkId = framework.Id,
+            PublishedAt = clock.GetUtcNow().UtcDateTime,
+            PublishedBy = user.Identity?.Name,
+            SnapshotJson = json,
+            Sha256 = sha256,
+            UnitCount = results.Items.Count,
+        };
+        db.ResultPublications.Add(publication);
+        await db.SaveChangesAsync(cancellationToken);
+        return new PublicationDto(framework.Code, publication.PublishedAt, sha256, results.Items.Count, results.Pending);
+    }
+
+    public async Task<ExplanationDto> ExplainAsync(string frameworkCode, string unitCode, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, cancellationToken)
+            ?? throw new NotFoundException($"Không có đơn vị mã {unitCode}.");
+        var ownUnit = user.UnitId() == unit.Id;
+        if (!Roles.ProvinceWide.Any(user.IsInRole) && !ownUnit && await PublishedAsync(framework, cancellationToken) is null)
+        {
+            throw new NotFoundException($"Kết quả của bộ chỉ số {frameworkCode} chưa được công bố.");
+        }
+        var (_, cohort) = await ComputeAsync(framework, withPrevious: false, cancellationToken);
+        if (!cohort.Units.Any(u => u.UnitId == unit.Id))
+        {
+            throw new NotFoundException($"{unit.Name} chưa có kết quả đã thẩm định theo bộ chỉ số {frameworkCode}.");
+        }
+        var e = Explainer.Explain(cohort, unit.Code);
+        return new ExplanationDto(framework.Code, unit.Code, unit.Name, e.Total, e.Score100, e.Band, e.Rank,
+            e.Gaps.Select(g => new GapItem(g.Code, g.Name, g.GroupCode, g.MaxPoints, g.Points, g.Lost)).ToList(),
+            e.NextBand, e.PointsToNextBand, e.NextRank, e.PointsToNextRank, e.Missing);
+    }
+
+    /// <summary>Last year's frameworks of the same unit type: their published results if any, else live ones.</summary>
+    private async Task<(PreviousCohort Cohort, Dictionary<string, string> FrameworkCodes)?> PreviousCohortAsync(Framework framework, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Frameworks.AsNoTracking()
+            .Where(f => f.Year == framework.Year - 1 && f.UnitType == framework.UnitType)
+            .OrderBy(f => f.Revision)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+        var results = new Dictionary<string, (ResultItem Item, string FrameworkCode)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var candidate in candidates)
+        {
+            var table = await PublishedAsync(candidate, cancellationToken) ?? (await ComputeAsync(candidate, withPrevious: false, cancellationToken)).Results;
+            foreach (var item in table.Items)
+            {
+                results[item.UnitCode] = (item, candidate.Code);
+            }
+        }
+        var codes = results.Keys.ToList();
+        var ids = await db.Units.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var lineage = await db.UnitLineage.AsNoTracking().Select(l => new { l.PredecessorId, l.SuccessorId }).ToListAsync(cancellationToken);
+        var previous = results.Values
+            .Where(r => ids.ContainsKey(r.Item.UnitCode))
+            .Select(r => new PreviousResult(ids[r.Item.UnitCode], r.Item.UnitCode, r.Item.Total, r.Item.Score100))
+            .ToList();
+        return (new PreviousCohort(previous, lineage.ToLookup(l => l.SuccessorId, l => l.PredecessorId)),
+            results.ToDictionary(r => r.Key, r => r.Value.FrameworkCode, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public static IReadOnlyList<GroupHeader> Headers(CompiledFramework compiled) =>
+        compiled.Groups.Select(g => new GroupHeader(g.Code, g.Name, g.Depth, g.MaxPoints, g.Scored)).ToList();
+
+    private static ResultItem ToItem(UnitResult u, string? subtype, Dictionary<string, string>? previousFrameworks) => new(
+        u.UnitCode, u.UnitName, u.UnitType, subtype, u.Total, u.Score100, u.Band, u.Rank, u.RankInType, null, u.RankInClusters,
+        u.Groups.Select(g => new GroupItem(g.Code, g.Value, g.Points, g.MaxPoints)).ToList(),
+        new UncertaintyItem(u.Uncertainty.Median, u.Uncertainty.P5, u.Uncertainty.P95),
+        u.Previous is { } p
+            ? new PreviousItem(previousFrameworks?.GetValueOrDefault(p.UnitCodes[0]) ?? "", p.Total, p.Score100, p.Rank, p.Basis, p.UnitCodes, p.Change100)
+            : null,
+        u.Flags);
+}

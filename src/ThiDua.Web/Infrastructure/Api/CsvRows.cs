@@ -1,0 +1,55 @@
+using CsvHelper;
+using ThiDua.Core.Errors;
+
+namespace ThiDua.Web.Infrastructure.Api;
+
+/// <summary>One data row of an uploaded CSV: its number as a spreadsheet shows it (the header is row 1) and its fields.</summary>
+public sealed record CsvRow(int Number, string[] Fields, string? Error);
+
+/// <summary>Reads uploaded CSV with CsvHelper: the header must name the expected columns (any order, any case; ',' or ';').</summary>
+public static class CsvRows
+{
+    public static IReadOnlyList<CsvRow> Read(Stream stream, IReadOnlyList<string> columns)
+    {
+        using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { TrimWhitespace = true });
+        var indices = new int[columns.Count];
+        try
+        {
+            csv.ReadHeader();
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (!csv.TryGetFieldIndex(columns[c], out indices[c]))
+                {
+                    throw DomainException.ForField("file", $"Tệp CSV thiếu cột {columns[c]}; dòng đầu phải là: {string.Join(",", columns)}.");
+                }
+            }
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or CsvFormatException or IOException)
+        {
+            throw DomainException.ForField("file", $"Không đọc được tệp CSV: {e.Message}");
+        }
+
+        var rows = new List<CsvRow>();
+        var number = 1;
+        while (csv.Read())
+        {
+            number++;
+            var fields = new string[columns.Count];
+            string? error = null;
+            for (var c = 0; c < columns.Count; c++)
+            {
+                fields[c] = csv.IsEmpty(indices[c]) ? "" : csv.GetString(indices[c]) ?? "";
+            }
+            if (fields.Take(columns.Count - 1).Any(string.IsNullOrWhiteSpace))
+            {
+                error = $"Thiếu giá trị ở cột {columns[Array.FindIndex(fields, string.IsNullOrWhiteSpace)]}.";
+            }
+            rows.Add(new CsvRow(number, fields, error));
+            if (rows.Count > 200_000)
+            {
+                throw DomainException.ForField("file", "Tệp CSV quá 200.000 dòng; hãy chia nhỏ.");
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Core.Errors;
+using ThiDua.Data;
+using ThiDua.Data.Files;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Infrastructure.Files;
+
+/// <summary>A file refused at upload: too large (413) or not of an accepted type by its content (415).</summary>
+public sealed class FileRejectedException(int status, string message) : Exception(message)
+{
+    public int Status { get; } = status;
+}
+
+public sealed record FileDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string? UploadedBy);
+
+/// <summary>
+/// Stores uploads: checks the size, detects the type from the bytes, hashes them (SHA-256), keeps the bytes once
+/// per hash in the file store and a row per upload with who, when and which unit.
+/// </summary>
+public sealed class FileService(ThiDuaDbContext db, IFileStore store, IConfiguration configuration, TimeProvider clock)
+{
+    public long MaxBytes => configuration.GetValue<long?>("Storage:MaxFileBytes") ?? 20 * 1024 * 1024;
+
+    public async Task<StoredFile> SaveAsync(IFormFile? upload, IReadOnlySet<string> accepted, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (upload is null || upload.Length == 0)
+        {
+            throw DomainException.ForField("file", "Chưa chọn tệp, hoặc tệp rỗng.");
+        }
+        if (upload.Length > MaxBytes)
+        {
+            throw new FileRejectedException(StatusCodes.Status413PayloadTooLarge, $"Tệp lớn hơn giới hạn {MaxBytes / (1024 * 1024)} MB.");
+        }
+        using var buffer = new MemoryStream((int)upload.Length);
+        await upload.CopyToAsync(buffer, cancellationToken);
+        return await SaveAsync(buffer.ToArray(), upload.FileName, accepted, user, cancellationToken);
+    }
+
+    public async Task<StoredFile> SaveAsync(byte[] content, string? fileName, IReadOnlySet<string> accepted, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        if (content.Length > MaxBytes)
+        {
+            throw new FileRejectedException(StatusCodes.Status413PayloadTooLarge, $"Tệp lớn hơn giới hạn {MaxBytes / (1024 * 1024)} MB.");
+        }
+        var contentType = FileTypes.Detect(content);
+        if (contentType is null || !accepted.Contains(contentType))
+        {
+            throw new FileRejectedException(StatusCodes.Status415UnsupportedMediaType,
+                $"Nội dung tệp không phải định dạng được nhận ({string.Join(", ", accepted.Select(FileTypes.VietnameseName))}).");
+        }
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        await store.SaveAsync(sha256, content, cancellationToken);
+        var file = new StoredFile
+        {
+            Id = Guid.NewGuid(),
+            FileName = SafeName(fileName, contentType),
+            ContentType = contentType,
+            Size = content.Length,
+            Sha256 = sha256,
+            StorageKey = sha256,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+            UploadedBy = user?.Identity?.Name,
+            UnitId = user is not null && !user.IsProvinceWide() ? user.UnitId() : null,
+        };
+        db.Files.Add(file);
+        await db.SaveChangesAsync(cancellationToken);
+        return file;
+    }
+
+    public async Task<(StoredFile File, Stream Content)> OpenAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var file = await db.Files.FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Không có tệp này.");
+        if (file.UnitId is int unitId && !user.CanActFor(unitId, Roles.Admin, Roles.Secretariat, Roles.Leader, Roles.Inspector, Roles.RewardBoard, Roles.CouncilMember))
+        {
+            throw new NotFoundException("Không có tệp này.");
+        }
+        return (file, await store.OpenAsync(file.StorageKey, cancellationToken));
+    }
+
+    public static FileDto ToDto(StoredFile file) => new(file.Id, file.FileName, file.ContentType, file.Size, file.Sha256, file.UploadedAt, file.UploadedBy);
+
+    /// <summary>The uploaded name is kept for display only: path parts and control characters are removed, the extension follows the content.</summary>
+    private static string SafeName(string? fileName, string contentType)
+    {
+        var name = Path.GetFileNameWithoutExtension((fileName ?? "").Replace('\\', '/').Split('/')[^1]);
+        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            name = "tep";
+        }
+        if (name.Length > 120)
+        {
+            name = name[..120];
+        }
+        return name.Normalize(System.Text.NormalizationForm.FormC) + FileTypes.Extension(contentType);
+    }
+}
