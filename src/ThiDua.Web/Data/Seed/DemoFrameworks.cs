@@ -113,7 +113,7 @@ public static class DemoFrameworks
         new() { Code = code, Name = name, MaxPoints = points, EvidenceRequired = evidence, Rule = new() { Kind = "boolean" } };
 
     private static IndicatorDefinition Ratio(string code, string name, double points, bool evidence = false) =>
-        new() { Code = code, Name = name, MaxPoints = points, EvidenceRequired = evidence, Rule = new() { Kind = "ratio", Unit = "%" }, Guidance = "Nhập tỷ lệ từ 0 đến 1 (0,75 là 75 %) hoặc tử số/mẫu số." };
+        new() { Code = code, Name = name, MaxPoints = points, EvidenceRequired = evidence, Rule = new() { Kind = "ratio", Unit = "%" }, Guidance = "Tỷ lệ đạt được; có thể nhập tử số/mẫu số (ví dụ 45/60)." };
 
     private static IndicatorDefinition Index(string code, string name, double points) =>
         new() { Code = code, Name = name, MaxPoints = points, Rule = new() { Kind = "index" } };

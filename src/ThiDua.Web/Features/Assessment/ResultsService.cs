@@ -84,7 +84,12 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
         if (Roles.ProvinceWide.Any(user.IsInRole))
         {
-            return (await ComputeAsync(framework, cancellationToken: cancellationToken)).Results;
+            var live = (await ComputeAsync(framework, cancellationToken: cancellationToken)).Results;
+            var latest = await db.ResultPublications.AsNoTracking().Where(p => p.FrameworkId == framework.Id)
+                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+                .Select(p => new { p.PublishedAt, p.Sha256 }).FirstOrDefaultAsync(cancellationToken);
+            // Live figures; the publication fields say whether (and when) a snapshot was made public.
+            return latest is null ? live : live with { Published = true, PublishedAt = latest.PublishedAt, Sha256 = latest.Sha256 };
         }
         return await PublishedAsync(framework, cancellationToken)
             ?? throw new NotFoundException($"Kết quả của bộ chỉ số {frameworkCode} chưa được công bố.");
