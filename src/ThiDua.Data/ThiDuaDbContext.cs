@@ -8,6 +8,8 @@ using ThiDua.Core.Audit;
 using ThiDua.Data.Accounts;
 using ThiDua.Data.Assessment;
 using ThiDua.Data.Files;
+using ThiDua.Data.Targets;
+using ThiDua.Data.Tasks;
 using ThiDua.Data.Audit;
 using ThiDua.Data.Units;
 
@@ -53,6 +55,11 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<AssessmentValue> AssessmentValues => Set<AssessmentValue>();
     public DbSet<AssessmentEvidence> AssessmentEvidence => Set<AssessmentEvidence>();
     public DbSet<AssessmentEvent> AssessmentEvents => Set<AssessmentEvent>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<TargetMeasurement> TargetMeasurements => Set<TargetMeasurement>();
+    public DbSet<AssignedTask> Tasks => Set<AssignedTask>();
+    public DbSet<TaskAssignee> TaskAssignees => Set<TaskAssignee>();
+    public DbSet<TaskProgressReport> TaskProgress => Set<TaskProgressReport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

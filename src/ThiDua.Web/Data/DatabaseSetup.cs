@@ -58,6 +58,8 @@ public static class DatabaseSetup
         services.AddScoped<ProvinceSeeder>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<DemoAssessmentSeeder>();
+        services.AddScoped<TargetSeeder>();
+        services.AddScoped<DemoTaskSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }
@@ -96,10 +98,12 @@ public static class DatabaseSetup
         }
         await scope.ServiceProvider.GetRequiredService<ProvinceSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<TargetSeeder>().SeedAsync(cancellationToken);
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         if (configuration.GetValue<bool>("Seed:DemoData"))
         {
             await scope.ServiceProvider.GetRequiredService<DemoAssessmentSeeder>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DemoTaskSeeder>().SeedAsync(cancellationToken);
         }
     }
 }

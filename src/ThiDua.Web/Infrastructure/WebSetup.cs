@@ -10,6 +10,8 @@ using ThiDua.Web.Features.Accounts;
 using ThiDua.Web.Features.Admin;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Public;
+using ThiDua.Web.Features.Targets;
+using ThiDua.Web.Features.Tasks;
 using ThiDua.Web.Infrastructure.Files;
 using ThiDua.Web.Features.Units;
 using ThiDua.Web.Infrastructure;
@@ -71,6 +73,8 @@ public static class WebSetup
         services.AddScoped<FrameworkService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<ResultsService>();
+        services.AddScoped<TargetService>();
+        services.AddScoped<TaskService>();
         return builder;
     }
 
@@ -119,6 +123,8 @@ public static class WebSetup
         app.MapFilesApi();
         app.MapAssessmentApi();
         app.MapOpenDataApi();
+        app.MapTargetsApi();
+        app.MapTasksApi();
         app.MapRazorPages();
         return app;
     }

@@ -71,6 +71,9 @@ public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = n
         return client;
     }
 
+    /// <summary>Drops cached bearer tokens, e.g. after the clock moved past their expiry.</summary>
+    public void ForgetTokens() => _tokens.Clear();
+
     /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the login page.</summary>
     public async Task<HttpClient> PageClientAsync(string? userName)
     {

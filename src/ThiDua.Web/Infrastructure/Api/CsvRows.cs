@@ -53,3 +53,6 @@ public static class CsvRows
         return rows;
     }
 }
+
+/// <summary>A row of an uploaded table that could not be taken, with what was wrong in Vietnamese.</summary>
+public sealed record CsvRowError(int Row, string Message);

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThiDua.Core.Calendar;
+using ThiDua.Core.Errors;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Targets;
+
+/// <summary>A target with its goals, progress, every measurement and source, and the form to record this year's figure.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class DetailsModel(TargetService targets, TimeProvider clock) : PageModel
+{
+    public TargetDto Target { get; private set; } = null!;
+    public int Year { get; private set; }
+    public bool CanMeasure { get; private set; }
+
+    [BindProperty]
+    public MeasurementInput Input { get; set; } = new();
+
+    public sealed class MeasurementInput
+    {
+        public string? Year { get; set; }
+        public string? Value { get; set; }
+        public string? Source { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public async Task OnGetAsync(string code)
+    {
+        await LoadAsync(code);
+        Input.Year = (Year - 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IActionResult> OnPostMeasureAsync(string code)
+    {
+        var yearOk = int.TryParse(Input.Year, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year);
+        var valueOk = double.TryParse(Input.Value?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+        if (!yearOk || !valueOk || string.IsNullOrWhiteSpace(Input.Source))
+        {
+            ModelState.AddModelError(string.Empty, "Cần năm, giá trị (số, dấu phẩy thập phân) và nguồn số liệu.");
+        }
+        else
+        {
+            try
+            {
+                await targets.AddMeasurementAsync(code, new MeasurementRequest { Year = year, Value = value, Source = Input.Source, Note = Input.Note }, User);
+                TempData["Message"] = "Đã ghi nhận số liệu.";
+                return Redirect($"/chi-tieu/{Uri.EscapeDataString(code)}");
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(string.Empty, e.Message);
+            }
+        }
+        await LoadAsync(code);
+        return Page();
+    }
+
+    private async Task LoadAsync(string code)
+    {
+        Year = VietnamTime.Today(clock).Year;
+        Target = await targets.GetAsync(code, Year);
+        CanMeasure = User.IsProvinceWide() || (Roles.UnitScoped.Any(User.IsInRole) && User.UnitCode() is { } unit && Target.ResponsibleUnitCodes.Contains(unit));
+    }
+}

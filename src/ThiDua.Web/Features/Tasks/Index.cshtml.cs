@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Core.Calendar;
+using ThiDua.Core.Errors;
+using ThiDua.Data;
+using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Files;
+
+namespace ThiDua.Web.Features.Tasks;
+
+/// <summary>"My unit's tasks" for reporters and leaders (with progress reports), the province-wide view for the Secretariat.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(TaskService tasks, FileService files, ThiDuaDbContext db, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "gd")]
+    public string? PhaseCode { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "vb")]
+    public string? Source { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "dv")]
+    public string? UnitFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "qh")]
+    public bool OverdueOnly { get; set; }
+
+    public Phase Phase { get; private set; } = Phases.All;
+    public bool ProvinceWide { get; private set; }
+    public bool CanManage { get; private set; }
+    public bool CanReport { get; private set; }
+    public string? UnitCode { get; private set; }
+    public string? UnitName { get; private set; }
+    public IReadOnlyList<TaskDto> Tasks { get; private set; } = [];
+    public CompletionDto? Completion { get; private set; }
+    public IReadOnlyList<CompletionDto> AllCompletion { get; private set; } = [];
+    public Dictionary<string, string> UnitNames { get; private set; } = [];
+    public TaskImportReport? Report { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostReportAsync(int taskId, string? percent, bool completed, string? note, IFormFile? file)
+    {
+        try
+        {
+            if (!double.TryParse(percent?.Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || value is < 0 or > 100)
+            {
+                throw DomainException.ForField("percent", "Phần trăm hoàn thành phải là số từ 0 đến 100.");
+            }
+            Guid? evidence = null;
+            if (file is { Length: > 0 })
+            {
+                evidence = (await files.SaveAsync(file, FileTypes.Evidence, User, HttpContext.RequestAborted)).Id;
+            }
+            await tasks.ReportAsync(taskId, new ProgressRequest { UnitCode = User.UnitCode() ?? "", Percent = value, Completed = completed, Note = note, EvidenceFileId = evidence }, User);
+            TempData["Message"] = "Đã gửi báo cáo tiến độ.";
+            return RedirectToPage();
+        }
+        catch (Exception e) when (e is DomainException or FileRejectedException)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(string? sourceDocument, string? code, string? title, string? dueDate, string? units)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded)
+        {
+            return Forbid();
+        }
+        try
+        {
+            if (!DateInput.TryParse(dueDate, out var due))
+            {
+                throw DomainException.ForField("dueDate", "Hạn phải có dạng ngày/tháng/năm.");
+            }
+            await tasks.CreateAsync(new CreateTaskRequest
+            {
+                SourceDocument = sourceDocument ?? "",
+                Code = code ?? "",
+                Title = title ?? "",
+                DueDate = due,
+                AssigneeUnitCodes = (units ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+            }, User);
+            TempData["Message"] = $"Đã thêm nhiệm vụ {code}.";
+            return RedirectToPage();
+        }
+        catch (Exception e) when (e is DomainException or ConflictException)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool dryRun)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded)
+        {
+            return Forbid();
+        }
+        try
+        {
+            if (file is null)
+            {
+                throw DomainException.ForField("file", "Hãy chọn tệp CSV hoặc XLSX.");
+            }
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            buffer.Position = 0;
+            Report = await tasks.ImportAsync(buffer, FileTypes.Detect(buffer.ToArray()) == FileTypes.Xlsx, dryRun, User);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            Phase = Phases.Parse(PhaseCode);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("gd", e.Message);
+        }
+        ProvinceWide = Roles.ProvinceWide.Any(User.IsInRole);
+        CanManage = (await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded;
+        CanReport = Roles.UnitScoped.Any(User.IsInRole);
+        UnitCode = User.UnitCode();
+        if (!ProvinceWide && UnitCode is not null)
+        {
+            UnitName = await db.Units.Where(u => u.Code == UnitCode).Select(u => u.Name).FirstOrDefaultAsync();
+            Completion = await tasks.CompletionAsync(UnitCode, Phase.Code, User);
+        }
+        Tasks = await tasks.ListAsync(ProvinceWide ? (string.IsNullOrWhiteSpace(UnitFilter) ? null : UnitFilter) : null,
+            string.IsNullOrWhiteSpace(Source) ? null : Source, OverdueOnly ? true : null, Phase.Code, User);
+        if (ProvinceWide)
+        {
+            AllCompletion = (await tasks.CompletionForAllAsync(Phase)).Values.OrderBy(c => c.CompletionRate ?? 1).ThenBy(c => c.UnitCode, StringComparer.Ordinal).ToList();
+            var codes = AllCompletion.Select(c => c.UnitCode).ToList();
+            UnitNames = await db.Units.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using ThiDua.Core.Calendar;
+using ThiDua.Core.Errors;
+using ThiDua.Web.Infrastructure.Api;
+using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Files;
+
+namespace ThiDua.Web.Features.Tasks;
+
+/// <summary>Assigned tasks and their completion (R9) — API.md "Targets and tasks".</summary>
+public static class TasksApi
+{
+    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks");
+        tasks.MapPost("/", Create).RequireAuthorization(Policies.Secretariat);
+        tasks.MapGet("/", List).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Tasks; ?unitCode=&sourceDocument=&overdue=true|false&phase=midterm|final|next|all. Unit users see their unit's tasks.");
+        tasks.MapGet("/{id:int}", Get).RequireAuthorization(Policies.SignedIn);
+        tasks.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Secretariat);
+        tasks.MapPost("/{id:int}/progress", Report).RequireAuthorization(Policies.UnitWork)
+            .WithSummary("An assignee unit reports progress (percent, completed, note, optional evidence file); history is kept.");
+        tasks.MapPost("/import", Import).RequireAuthorization(Policies.Secretariat).DisableAntiforgery()
+            .WithSummary("Imports tasks from CSV or XLSX (multipart 'file'); dryRun=true reports each row's fault and writes nothing.");
+
+        app.MapGet("/api/v1/units/{code}/task-completion", Completion).WithTags("Tasks").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("{assigned, completed, completionRate} of the unit's tasks due in ?phase= (tasks of its predecessors included).");
+        app.MapGet("/api/v1/task-completion", AllCompletion).WithTags("Tasks").RequireAuthorization(Policies.ProvinceReader)
+            .WithSummary("Completion of every unit with tasks in ?phase=.");
+        return app;
+    }
+
+    private static async Task<Created<TaskDto>> Create(TaskService service, CreateTaskRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var task = await service.CreateAsync(request, user, ct);
+        return TypedResults.Created($"/api/v1/tasks/{task.Id}", task);
+    }
+
+    private static async Task<Ok<PagedList<TaskDto>>> List(TaskService service, string? unitCode, string? sourceDocument, bool? overdue, string? phase, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(Paging.From(page, pageSize).Apply(await service.ListAsync(unitCode, sourceDocument, overdue, phase, user, ct)));
+
+    private static async Task<Ok<TaskDto>> Get(TaskService service, int id, ClaimsPrincipal user, HttpResponse response, CancellationToken ct)
+    {
+        var task = await service.GetAsync(id, user, ct);
+        response.SetETag(task.Version);
+        return TypedResults.Ok(task);
+    }
+
+    private static async Task<Ok<TaskDto>> Update(TaskService service, int id, UpdateTaskRequest request, HttpRequest http, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.UpdateAsync(id, request, Versions.Required(http, request.Version), user, ct));
+
+    private static async Task<Created<ProgressDto>> Report(TaskService service, int id, ProgressRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var progress = await service.ReportAsync(id, request, user, ct);
+        return TypedResults.Created($"/api/v1/tasks/{id}", progress);
+    }
+
+    private static async Task<Results<Ok<TaskImportReport>, BadRequest<TaskImportReport>>> Import(TaskService service, IFormFile file, ClaimsPrincipal user, CancellationToken ct, [FromQuery] bool dryRun = true)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        if (buffer.Length > 20 * 1024 * 1024)
+        {
+            throw DomainException.ForField("file", "Tệp lớn hơn 20 MB.");
+        }
+        buffer.Position = 0;
+        var isXlsx = FileTypes.Detect(buffer.ToArray()) == FileTypes.Xlsx;
+        var report = await service.ImportAsync(buffer, isXlsx, dryRun, user, ct);
+        return report.Errors.Count > 0 && !dryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
+    }
+
+    private static async Task<Ok<CompletionDto>> Completion(TaskService service, string code, string? phase, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.CompletionAsync(code, phase, user, ct));
+
+    private static async Task<Ok<IReadOnlyList<CompletionDto>>> AllCompletion(TaskService service, string? phase, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<CompletionDto>>((await service.CompletionForAllAsync(Phases.Parse(phase), ct)).Values.OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList());
+}
