@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ThiDua.Core.Audit;
 using ThiDua.Data.Accounts;
 using ThiDua.Data.Assessment;
+using ThiDua.Data.Feedback;
 using ThiDua.Data.Files;
+using ThiDua.Data.Movements;
+using ThiDua.Data.Notifications;
 using ThiDua.Data.Targets;
 using ThiDua.Data.Tasks;
 using ThiDua.Data.Audit;
@@ -60,6 +63,15 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<AssignedTask> Tasks => Set<AssignedTask>();
     public DbSet<TaskAssignee> TaskAssignees => Set<TaskAssignee>();
     public DbSet<TaskProgressReport> TaskProgress => Set<TaskProgressReport>();
+    public DbSet<Movement> Movements => Set<Movement>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<FeedbackThread> FeedbackThreads => Set<FeedbackThread>();
+    public DbSet<FeedbackReply> FeedbackReplies => Set<FeedbackReply>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

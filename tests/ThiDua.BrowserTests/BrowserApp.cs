@@ -34,6 +34,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_folder, "thidua.db")}");
         builder.UseSetting("Seed:DemoData", "true");
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Storage:Path", Path.Combine(_folder, "files"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));

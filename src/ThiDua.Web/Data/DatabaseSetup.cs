@@ -59,6 +59,8 @@ public static class DatabaseSetup
         services.AddScoped<AccountSeeder>();
         services.AddScoped<DemoAssessmentSeeder>();
         services.AddScoped<TargetSeeder>();
+        services.AddScoped<MovementSeeder>();
+        services.AddScoped<DemoMovementSeeder>();
         services.AddScoped<DemoTaskSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
@@ -99,11 +101,13 @@ public static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<ProvinceSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<TargetSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<MovementSeeder>().SeedAsync(cancellationToken);
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         if (configuration.GetValue<bool>("Seed:DemoData"))
         {
             await scope.ServiceProvider.GetRequiredService<DemoAssessmentSeeder>().SeedAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<DemoTaskSeeder>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DemoMovementSeeder>().SeedAsync(cancellationToken);
         }
     }
 }

@@ -9,7 +9,11 @@ using ThiDua.Web.Data;
 using ThiDua.Web.Features.Accounts;
 using ThiDua.Web.Features.Admin;
 using ThiDua.Web.Features.Assessment;
+using ThiDua.Web.Features.Feedback;
+using ThiDua.Web.Features.Movements;
+using ThiDua.Web.Features.Notifications;
 using ThiDua.Web.Features.Public;
+using ThiDua.Web.Features.Reports;
 using ThiDua.Web.Features.Targets;
 using ThiDua.Web.Features.Tasks;
 using ThiDua.Web.Infrastructure.Files;
@@ -75,6 +79,13 @@ public static class WebSetup
         services.AddScoped<ResultsService>();
         services.AddScoped<TargetService>();
         services.AddScoped<TaskService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<MovementService>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<ConsolidatedReportBuilder>();
+        services.AddScoped<ReminderRunner>();
+        services.AddHostedService<ReminderService>();
+        services.AddScoped<FeedbackService>();
         return builder;
     }
 
@@ -125,6 +136,9 @@ public static class WebSetup
         app.MapOpenDataApi();
         app.MapTargetsApi();
         app.MapTasksApi();
+        app.MapNotificationsApi();
+        app.MapMovementsApi();
+        app.MapFeedbackApi();
         app.MapRazorPages();
         return app;
     }

@@ -41,6 +41,8 @@ public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = n
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{Database.Provider}", Database.ConnectionString);
         builder.UseSetting("Seed:DemoData", "true");
+        // The reminder service runs only in the tests that move the clock for it.
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Storage:Path", Path.Combine(Path.GetTempPath(), "thidua-tests", "files", Guid.NewGuid().ToString("N")));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

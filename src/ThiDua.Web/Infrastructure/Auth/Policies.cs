@@ -31,6 +31,9 @@ public static class Policies
     /// <summary>Reads every unit's data: province-wide roles.</summary>
     public const string ProvinceReader = nameof(ProvinceReader);
 
+    /// <summary>Problems raised with the Department of Home Affairs: units, the Reward Board, the Secretariat, Admin.</summary>
+    public const string Feedback = nameof(Feedback);
+
     /// <summary>Reads the audit log and verifies its chain.</summary>
     public const string ViewAudit = nameof(ViewAudit);
 
@@ -43,6 +46,7 @@ public static class Policies
         options.AddPolicy(UnitWork, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.UnitReporter, Roles.UnitLeader));
         options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Upload, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.RewardBoard, Roles.Inspector, Roles.UnitReporter, Roles.UnitLeader));
+        options.AddPolicy(Feedback, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.RewardBoard, Roles.UnitReporter, Roles.UnitLeader));
         options.AddPolicy(Secretariat, p => p.RequireRole(Roles.Admin, Roles.Secretariat));
         options.AddPolicy(ProvinceReader, p => p.RequireRole(Roles.ProvinceWide.ToArray()));
 

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ThiDua.Web.Infrastructure.Api;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Feedback;
+
+/// <summary>Problems raised with the Department of Home Affairs (R17) — API.md "Movement, registration, reports".</summary>
+public static class FeedbackApi
+{
+    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
+    {
+        var feedback = app.MapGroup("/api/v1/feedback").WithTags("Feedback").RequireAuthorization(Policies.Feedback);
+        feedback.MapPost("/", Create).WithSummary("A unit's reporter or leader raises a problem of their own unit.");
+        feedback.MapGet("/", List).WithSummary("Threads the caller may see: its unit's, or all for the Reward Board, the Secretariat and Admin.");
+        feedback.MapGet("/{id:int}", Get);
+        feedback.MapPost("/{id:int}/replies", Reply).WithSummary("A reply; from the Reward Board it marks the thread answered.");
+        feedback.MapPost("/{id:int}/close", Close);
+        return app;
+    }
+
+    private static async Task<Created<FeedbackDto>> Create(FeedbackService service, FeedbackRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var thread = await service.CreateAsync(request, user, ct);
+        return TypedResults.Created($"/api/v1/feedback/{thread.Id}", thread);
+    }
+
+    private static async Task<Ok<PagedList<FeedbackDto>>> List(FeedbackService service, string? status, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(Paging.From(page, pageSize).Apply(await service.ListAsync(status, user, ct)));
+
+    private static async Task<Ok<FeedbackDto>> Get(FeedbackService service, int id, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(id, user, ct));
+
+    private static async Task<Created<FeedbackDto>> Reply(FeedbackService service, int id, ReplyRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var thread = await service.ReplyAsync(id, request.Body, user, ct);
+        return TypedResults.Created($"/api/v1/feedback/{id}", thread);
+    }
+
+    private static async Task<Ok<FeedbackDto>> Close(FeedbackService service, int id, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await service.CloseAsync(id, user, ct));
+}

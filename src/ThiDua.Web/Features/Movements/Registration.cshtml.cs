@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Core.Errors;
+using ThiDua.Core.Units;
+using ThiDua.Data;
+using ThiDua.Web.Data.Seed;
+using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Files;
+
+namespace ThiDua.Web.Features.Movements;
+
+/// <summary>Registration status with the units still missing (R4), and the unit's own launch and registration form.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class RegistrationModel(MovementService movements, FileService files, ThiDuaDbContext db) : PageModel
+{
+    public RegistrationStatus Status { get; private set; } = null!;
+    public ParticipationDto? Own { get; private set; }
+    public string? UnitName { get; private set; }
+    public bool CanRegister { get; private set; }
+    public Dictionary<string, string> UnitNames { get; private set; } = [];
+    public string? EnteredDate { get; private set; }
+    public string? EnteredDocument { get; private set; }
+    public string? EnteredCommitments { get; private set; }
+
+    public string TypeName(string code) => UnitTypes.TryParse(code, out var t) ? t.VietnameseName() : code;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public Task<IActionResult> OnPostLaunchAsync(string? launchedOn, string? launchDocument, string? commitments, IFormFile? file) =>
+        SaveAsync(launchedOn, launchDocument, commitments, file, register: false);
+
+    public Task<IActionResult> OnPostRegisterAsync(string? launchedOn, string? launchDocument, string? commitments, IFormFile? file) =>
+        SaveAsync(launchedOn, launchDocument, commitments, file, register: true);
+
+    private async Task<IActionResult> SaveAsync(string? launchedOn, string? launchDocument, string? commitments, IFormFile? file, bool register)
+    {
+        (EnteredDate, EnteredDocument, EnteredCommitments) = (launchedOn, launchDocument, commitments);
+        try
+        {
+            if (!DateInput.TryParse(launchedOn, out var date))
+            {
+                throw DomainException.ForField("launchedOn", "Ngày phát động phải có dạng ngày/tháng/năm.");
+            }
+            Guid? fileId = file is { Length: > 0 } ? (await files.SaveAsync(file, FileTypes.Documents, User, HttpContext.RequestAborted)).Id : null;
+            var unitCode = User.UnitCode() ?? throw new ForbiddenException("Chỉ cán bộ, lãnh đạo đơn vị đăng ký cho đơn vị mình.");
+            if (register)
+            {
+                await movements.RegisterAsync(MovementSeeder.Code, new RegistrationRequest
+                {
+                    UnitCode = unitCode,
+                    LaunchedOn = date,
+                    LaunchDocument = launchDocument,
+                    LaunchFileId = fileId,
+                    Commitments = (commitments ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                }, User);
+                TempData["Message"] = "Đã ghi nhận phát động và đăng ký thực hiện phong trào.";
+            }
+            else
+            {
+                await movements.LaunchAsync(MovementSeeder.Code, new LaunchRequest { UnitCode = unitCode, LaunchedOn = date, LaunchDocument = launchDocument ?? "", LaunchFileId = fileId }, User);
+                TempData["Message"] = "Đã ghi nhận phát động phong trào.";
+            }
+            return RedirectToPage();
+        }
+        catch (Exception e) when (e is DomainException or ConflictException or FileRejectedException)
+        {
+            ModelState.AddModelError(string.Empty, e is DomainException { Errors.Count: > 0 } d ? string.Join(" ", d.Errors.SelectMany(kv => kv.Value)) : e.Message);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Status = await movements.StatusAsync(MovementSeeder.Code, null);
+        UnitNames = await db.Units.AsNoTracking().Where(u => Status.Missing.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name);
+        if (User.UnitId() is int unitId && Roles.UnitScoped.Any(User.IsInRole))
+        {
+            UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync();
+            var own = await movements.ParticipationsAsync(MovementSeeder.Code, User);
+            Own = own.Count > 0 ? own[0] : null;
+            CanRegister = Own?.RegisteredAt is null;
+        }
+    }
+}
