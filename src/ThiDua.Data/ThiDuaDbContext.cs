@@ -11,6 +11,7 @@ using ThiDua.Data.Feedback;
 using ThiDua.Data.Files;
 using ThiDua.Data.Movements;
 using ThiDua.Data.Notifications;
+using ThiDua.Data.Rewards;
 using ThiDua.Data.Targets;
 using ThiDua.Data.Tasks;
 using ThiDua.Data.Audit;
@@ -72,6 +73,17 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<FeedbackThread> FeedbackThreads => Set<FeedbackThread>();
     public DbSet<FeedbackReply> FeedbackReplies => Set<FeedbackReply>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<NominationStep> NominationSteps => Set<NominationStep>();
+    public DbSet<NominationDocument> NominationDocuments => Set<NominationDocument>();
+    public DbSet<NominationCriterion> NominationCriteria => Set<NominationCriterion>();
+    public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
+    public DbSet<BallotReceipt> BallotReceipts => Set<BallotReceipt>();
+    public DbSet<BallotTally> BallotTallies => Set<BallotTally>();
+    public DbSet<PublicComment> PublicComments => Set<PublicComment>();
+    public DbSet<RewardDecision> Decisions => Set<RewardDecision>();
+    public DbSet<Reward> Rewards => Set<Reward>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

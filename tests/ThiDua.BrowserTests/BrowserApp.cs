@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace ThiDua.BrowserTests;
 
 /// <summary>
 /// The application on a real Kestrel port over a fresh SQLite database with the demo data, and Debian's Chromium
-/// driven by Playwright (never a downloaded browser). One per test class.
+/// driven by Playwright (never a downloaded browser). One per test class. The app's clock is pinned to Friday
+/// 27 November 2026, 10:00 in Vietnam, so deadlines read the same whatever day the tests run; a journey moves it on.
 /// </summary>
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -23,6 +25,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero));
 
     public BrowserApp() => UseKestrel(0);
 
@@ -37,7 +40,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Storage:Path", Path.Combine(_folder, "files"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public async Task InitializeAsync()

@@ -17,6 +17,7 @@ using ThiDua.Web.Features.Reports;
 using ThiDua.Web.Features.Targets;
 using ThiDua.Web.Features.Tasks;
 using ThiDua.Web.Infrastructure.Files;
+using ThiDua.Web.Features.Rewards;
 using ThiDua.Web.Features.Units;
 using ThiDua.Web.Infrastructure;
 using ThiDua.Web.Infrastructure.Audit;
@@ -65,7 +66,7 @@ public static class WebSetup
         {
             options.RootDirectory = "/Features";
             options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
-        });
+        }).AddMvcOptions(options => UseVietnameseBindingMessages(options.ModelBindingMessageProvider));
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -86,7 +87,27 @@ public static class WebSetup
         services.AddScoped<ReminderRunner>();
         services.AddHostedService<ReminderService>();
         services.AddScoped<FeedbackService>();
+        services.AddScoped<NominationService>();
+        services.AddScoped<CouncilService>();
+        services.AddScoped<DecisionService>();
+        services.AddScoped<RewardHistoryService>();
         return builder;
+    }
+
+    /// <summary>A page form with "abc" in a number field says so in Vietnamese, not in the framework's English.</summary>
+    private static void UseVietnameseBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"Giá trị \"{value}\" của trường {field} không hợp lệ.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị \"{value}\" không hợp lệ.");
+        messages.SetUnknownValueIsInvalidAccessor(field => $"Giá trị của trường {field} không hợp lệ.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
+        messages.SetValueIsInvalidAccessor(value => $"Giá trị \"{value}\" không hợp lệ.");
+        messages.SetValueMustBeANumberAccessor(field => $"Trường {field} phải là số.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "Giá trị phải là số.");
+        messages.SetValueMustNotBeNullAccessor(value => $"Cần nhập trường {value}.");
+        messages.SetMissingBindRequiredValueAccessor(field => $"Thiếu trường {field}.");
+        messages.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị.");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)
@@ -139,6 +160,7 @@ public static class WebSetup
         app.MapNotificationsApi();
         app.MapMovementsApi();
         app.MapFeedbackApi();
+        app.MapRewardsApi();
         app.MapRazorPages();
         return app;
     }

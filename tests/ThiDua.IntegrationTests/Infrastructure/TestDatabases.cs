@@ -18,6 +18,12 @@ public static class TestDatabases
     private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
     private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<string>>> Templates = new();
 
+    /// <summary>
+    /// Copies of the SQLite template are made one at a time: every open of the unpooled template re-reads its WAL
+    /// index, and two opening at once fail with SQLITE_BUSY_RECOVERY (261) — "database is locked".
+    /// </summary>
+    private static readonly Lock SqliteCopyLock = new();
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         var template = await Templates.GetOrAdd(provider, p => new Lazy<Task<string>>(() => CreateTemplateAsync(p))).Value;
@@ -58,9 +64,10 @@ public static class TestDatabases
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".db");
-        using (var source = new SqliteConnection(templateConnectionString))
-        using (var target = new SqliteConnection($"Data Source={path};Pooling=False"))
+        lock (SqliteCopyLock)
         {
+            using var source = new SqliteConnection(templateConnectionString);
+            using var target = new SqliteConnection($"Data Source={path};Pooling=False");
             source.Open();
             target.Open();
             source.BackupDatabase(target);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Calendar;
+using ThiDua.Core.Rewards;
 using ThiDua.Core.Units;
 using ThiDua.Data;
 using ThiDua.Web.Infrastructure.Auth;
@@ -16,6 +17,9 @@ public sealed class IndexModel(ThiDuaDbContext db, TimeProvider clock) : PageMod
     public int Communes { get; private set; }
     public int Departments { get; private set; }
     public int Clusters { get; private set; }
+    public int OnNotice { get; private set; }
+    public int RewardsThisYear { get; private set; }
+    public int? WaitingForBoard { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -26,5 +30,11 @@ public sealed class IndexModel(ThiDuaDbContext db, TimeProvider clock) : PageMod
         Communes = await active.CountAsync(u => u.Type == UnitType.Commune);
         Departments = await active.CountAsync(u => u.Type == UnitType.Department);
         Clusters = await db.Clusters.CountAsync(c => c.Year == today.Year);
+        OnNotice = await db.Nominations.CountAsync(n => n.Status == NominationStatus.PubliclyNoticed && n.NoticeEnd >= today);
+        RewardsThisYear = await db.Rewards.CountAsync(r => r.Decision.Year == today.Year);
+        if (User.IsInRole(Roles.RewardBoard))
+        {
+            WaitingForBoard = await db.Nominations.CountAsync(n => n.Status == NominationStatus.Submitted && n.Award != AwardLevel.UnitCertificate);
+        }
     }
 }

@@ -37,6 +37,21 @@ public static class Policies
     /// <summary>Reads the audit log and verifies its chain.</summary>
     public const string ViewAudit = nameof(ViewAudit);
 
+    /// <summary>Proposes rewards and keeps the dossier: units (their reporter and leader; the leader submits) and the Reward Board.</summary>
+    public const string Nominate = nameof(Nominate);
+
+    /// <summary>Receives, returns and rejects dossiers, ticks criteria, convenes the council, runs the public notice: the Reward Board and Admin.</summary>
+    public const string RewardBoard = nameof(RewardBoard);
+
+    /// <summary>Sees council sessions: the Reward Board, Admin and council members (each only the sessions they sit in).</summary>
+    public const string Council = nameof(Council);
+
+    /// <summary>Casts a secret ballot: council members only.</summary>
+    public const string CouncilVote = nameof(CouncilVote);
+
+    /// <summary>Issues reward decisions: the Reward Board for the Chairman, a unit's leader for its own certificates.</summary>
+    public const string Decide = nameof(Decide);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Public, p => p.RequireAssertion(_ => true));
@@ -48,6 +63,11 @@ public static class Policies
         options.AddPolicy(Upload, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.RewardBoard, Roles.Inspector, Roles.UnitReporter, Roles.UnitLeader));
         options.AddPolicy(Feedback, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.RewardBoard, Roles.UnitReporter, Roles.UnitLeader));
         options.AddPolicy(Secretariat, p => p.RequireRole(Roles.Admin, Roles.Secretariat));
+        options.AddPolicy(Nominate, p => p.RequireRole(Roles.Admin, Roles.RewardBoard, Roles.UnitReporter, Roles.UnitLeader));
+        options.AddPolicy(RewardBoard, p => p.RequireRole(Roles.Admin, Roles.RewardBoard));
+        options.AddPolicy(Council, p => p.RequireRole(Roles.Admin, Roles.RewardBoard, Roles.CouncilMember));
+        options.AddPolicy(CouncilVote, p => p.RequireRole(Roles.CouncilMember));
+        options.AddPolicy(Decide, p => p.RequireRole(Roles.Admin, Roles.RewardBoard, Roles.UnitLeader));
         options.AddPolicy(ProvinceReader, p => p.RequireRole(Roles.ProvinceWide.ToArray()));
 
         // Anything that forgot to name a policy is closed, not open.

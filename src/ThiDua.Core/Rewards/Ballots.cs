@@ -1,0 +1,42 @@
+namespace ThiDua.Core.Rewards;
+
+/// <summary>
+/// The council's rules (R13), a setting per award type: the share of members that must vote for the session to
+/// decide (quorum, default 2/3), and the share of yes votes a nomination needs, of the members present (default:
+/// more than 50 %) or of all members.
+/// </summary>
+public sealed record CouncilRules(double QuorumFraction = 2.0 / 3, double PassFraction = 0.5, bool PassOfMembers = false)
+{
+    /// <summary>True when <paramref name="present"/> members reach the quorum (2 of 3 is enough for 2/3).</summary>
+    public bool QuorumMet(int members, int present) => members > 0 && present >= (QuorumFraction * members) - 1e-9;
+
+    /// <summary>More than the pass share: with 0.5, 2 of 4 is not enough, 3 of 4 is.</summary>
+    public bool Passes(int yes, int members, int present)
+    {
+        var basis = PassOfMembers ? members : present;
+        return basis > 0 && yes > (PassFraction * basis) + 1e-9;
+    }
+}
+
+public sealed record Tally(int NominationId, int Yes, int No, int Abstain)
+{
+    public int Votes => Yes + No + Abstain;
+}
+
+public sealed record TallyResult(int NominationId, int Yes, int No, int Abstain, bool Passed);
+
+public sealed record SessionResult(int Members, int Present, bool QuorumMet, IReadOnlyList<TallyResult> Results)
+{
+    public IReadOnlyList<int> PassedNominations => Results.Where(r => r.Passed).Select(r => r.NominationId).ToList();
+}
+
+/// <summary>Counts a closed session: quorum first, then each nomination against the pass share.</summary>
+public static class Ballots
+{
+    public static SessionResult Close(int members, int present, IReadOnlyList<Tally> tallies, CouncilRules rules)
+    {
+        var quorum = rules.QuorumMet(members, present);
+        return new SessionResult(members, present, quorum,
+            tallies.Select(t => new TallyResult(t.NominationId, t.Yes, t.No, t.Abstain, quorum && rules.Passes(t.Yes, members, present))).ToList());
+    }
+}

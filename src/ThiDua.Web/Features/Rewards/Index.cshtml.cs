@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Core.Calendar;
+using ThiDua.Core.Errors;
+using ThiDua.Core.Rewards;
+using ThiDua.Data;
+using ThiDua.Web.Data.Seed;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Rewards;
+
+/// <summary>Nominations: a unit's own dossiers, every dossier for the Reward Board, and the form that starts one (R10, R11).</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(NominationService nominations, ThiDuaDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "trangThai")]
+    public string? StatusFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "nam")]
+    public int? YearFilter { get; set; }
+
+    [BindProperty]
+    public NominationForm Form { get; set; } = new();
+
+    public IReadOnlyList<NominationDto> Items { get; private set; } = [];
+    public bool CanNominate { get; private set; }
+    public bool IsBoard { get; private set; }
+    public string? OwnUnitCode { get; private set; }
+    public string? OwnUnitName { get; private set; }
+    public int CurrentYear => VietnamTime.Today(clock).Year;
+
+    public async Task OnGetAsync()
+    {
+        Form.Year = CurrentYear - 1;
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Nominate)).Succeeded)
+        {
+            return Forbid();
+        }
+        try
+        {
+            var created = await nominations.CreateAsync(Form.ToRequest(), User);
+            TempData["Message"] = "Đã lập hồ sơ đề nghị khen thưởng; hãy tải lên các tài liệu của hồ sơ.";
+            return Redirect($"/khen-thuong/{created.Id}");
+        }
+        catch (Exception e) when (e is DomainException or ConflictException or ForbiddenException)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        CanNominate = (await authorization.AuthorizeAsync(User, Policies.Nominate)).Succeeded;
+        IsBoard = NominationService.Board.Any(User.IsInRole);
+        OwnUnitCode = User.UnitCode();
+        if (User.UnitId() is int own)
+        {
+            OwnUnitName = await db.Units.Where(u => u.Id == own).Select(u => u.Name).FirstOrDefaultAsync();
+        }
+        try
+        {
+            Items = await nominations.ListAsync(StatusFilter, null, null, YearFilter, null, User);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+            Items = await nominations.ListAsync(null, null, null, null, null, User);
+        }
+    }
+}
+
+/// <summary>The nomination form of the page; the API takes <see cref="NominationRequest"/> directly.</summary>
+public sealed class NominationForm
+{
+    public NominationRound Round { get; set; } = NominationRound.Final;
+    public int? Year { get; set; }
+    public NomineeKind NomineeKind { get; set; } = NomineeKind.Unit;
+    public string? UnitCode { get; set; }
+    public string? FullName { get; set; }
+    public string? Position { get; set; }
+    public string? Organization { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public string? Gender { get; set; }
+    public AwardLevel Award { get; set; } = AwardLevel.ChairmanCertificate;
+    public string? Achievements { get; set; }
+
+    public NominationRequest ToRequest()
+    {
+        if (string.IsNullOrWhiteSpace(Achievements) || Achievements.Trim().Length < 10)
+        {
+            throw DomainException.ForField("achievements", "Hãy tóm tắt thành tích (ít nhất 10 ký tự).");
+        }
+        var isPerson = NomineeKind is NomineeKind.Individual or NomineeKind.Other;
+        return new NominationRequest
+        {
+            MovementCode = MovementSeeder.Code,
+            Round = Round,
+            Year = Year,
+            NomineeKind = NomineeKind,
+            UnitCode = isPerson ? null : UnitCode,
+            Person = isPerson ? new PersonRequest { FullName = FullName ?? "", Position = Position, Organization = Organization, DateOfBirth = DateOfBirth, Gender = Gender } : null,
+            Award = Award,
+            Achievements = Achievements,
+        };
+    }
+}
