@@ -50,15 +50,9 @@ public sealed class CouncilService(ThiDuaDbContext db, NominationService nominat
             throw DomainException.ForField("nominationIds", "Mỗi phiên họp xét một hình thức khen thưởng (túc số và tỉ lệ thông qua khác nhau theo hình thức).");
         }
         // What data can decide is not left to the vote: a nominee that fails a rule does not go to the council.
-        var ineligible = new Dictionary<string, string[]>();
-        foreach (var nomination in list)
-        {
-            var eligibility = await nominations.EligibilityAsync(nomination, cancellationToken);
-            if (!eligibility.Eligible)
-            {
-                ineligible[$"nomination:{nomination.Id}"] = eligibility.Reasons.Where(r => !r.Passed).Select(r => r.Detail).ToArray();
-            }
-        }
+        var ineligible = (await nominations.EligibilityAsync(list, cancellationToken))
+            .Where(e => !e.Value.Eligible)
+            .ToDictionary(e => $"nomination:{e.Key}", e => e.Value.Reasons.Where(r => !r.Passed).Select(r => r.Detail).ToArray());
         if (ineligible.Count > 0)
         {
             throw new DomainException($"Hồ sơ chưa đủ điều kiện khen thưởng: {string.Join(", ", ineligible.Keys.Select(k => k[11..]))}.", ineligible);
@@ -112,7 +106,8 @@ public sealed class CouncilService(ThiDuaDbContext db, NominationService nominat
     {
         var session = await LoadAsync(id, cancellationToken);
         EnsureCanSee(user, session);
-        return await ToDtoAsync(session, cancellationToken);
+        var voted = await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == id).Select(r => r.UserId).ToListAsync(cancellationToken);
+        return ToDto(session, voted.ToHashSet());
     }
 
     public async Task<IReadOnlyList<CouncilSessionDto>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -122,12 +117,10 @@ public sealed class CouncilService(ThiDuaDbContext db, NominationService nominat
             .OrderByDescending(s => s.Date).ToListAsync(cancellationToken);
         var userId = users.GetUserId(user);
         var visible = sessions.Where(s => NominationService.Board.Any(user.IsInRole) || s.Members.Any(m => m.UserId == userId)).ToList();
-        var result = new List<CouncilSessionDto>();
-        foreach (var session in visible)
-        {
-            result.Add(await ToDtoAsync(session, cancellationToken));
-        }
-        return result;
+        var ids = visible.Select(s => s.Id).ToList();
+        var voted = (await db.BallotReceipts.AsNoTracking().Where(r => ids.Contains(r.SessionId)).Select(r => new { r.SessionId, r.UserId }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.SessionId, r => r.UserId);
+        return visible.Select(s => ToDto(s, voted[s.Id].ToHashSet())).ToList();
     }
 
     /// <summary>A member's ballot: one choice for each nomination of the session, once.</summary>
@@ -248,9 +241,8 @@ public sealed class CouncilService(ThiDuaDbContext db, NominationService nominat
         }
     }
 
-    private async Task<CouncilSessionDto> ToDtoAsync(CouncilSession session, CancellationToken cancellationToken)
+    private static CouncilSessionDto ToDto(CouncilSession session, HashSet<string> voted)
     {
-        var voted = (await db.BallotReceipts.AsNoTracking().Where(r => r.SessionId == session.Id).Select(r => r.UserId).ToListAsync(cancellationToken)).ToHashSet();
         // Tallies stay hidden until the session is closed; then they come from the closing record, not from the live counts.
         var result = session.ResultJson is null ? null : JsonSerializer.Deserialize<SessionResultDto>(session.ResultJson, Json);
         return new CouncilSessionDto(session.Id, session.Date, session.Title, session.Closed, session.QuorumFraction, session.PassFraction, session.PassOfMembers,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Rewards;
@@ -33,7 +34,7 @@ public sealed class HistoryModel(RewardHistoryService history, TimeProvider cloc
     public string ExportQuery => QueryString.Create(new Dictionary<string, string?>
     {
         ["q"] = Q, ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["unitCode"] = UnitCode,
-        ["award"] = Award is { } a ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(a.ToString()) : null, ["decision"] = Decision,
+        ["award"] = Award is { } a ? ApiCodes.Code(a) : null, ["decision"] = Decision,
     }.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))).ToString();
 
     public async Task OnGetAsync()

@@ -92,21 +92,17 @@ public sealed class NominationService(
         }
         if (!string.IsNullOrWhiteSpace(status))
         {
-            var parsed = Enum.GetValues<NominationStatus>().FirstOrDefault(s => string.Equals(s.Code(), status.Trim(), StringComparison.OrdinalIgnoreCase), (NominationStatus)(-1));
-            if ((int)parsed < 0)
-            {
-                throw DomainException.ForField("status", "Trạng thái hồ sơ không hợp lệ.");
-            }
+            var parsed = ApiCodes.Parse<NominationStatus>(status, "status");
             query = query.Where(n => n.Status == parsed);
         }
         if (!string.IsNullOrWhiteSpace(award))
         {
-            var parsed = ParseEnum<AwardLevel>(award, "award");
+            var parsed = ApiCodes.Parse<AwardLevel>(award, "award");
             query = query.Where(n => n.Award == parsed);
         }
         if (!string.IsNullOrWhiteSpace(round))
         {
-            var parsed = ParseEnum<NominationRound>(round, "round");
+            var parsed = ApiCodes.Parse<NominationRound>(round, "round");
             query = query.Where(n => n.Round == parsed);
         }
         if (year is int y)
@@ -130,34 +126,65 @@ public sealed class NominationService(
         return new EligibilityDto(result.Eligible, result.Reasons);
     }
 
-    public async Task<EligibilityResult> EligibilityAsync(Nomination nomination, CancellationToken cancellationToken)
+    public async Task<EligibilityResult> EligibilityAsync(Nomination nomination, CancellationToken cancellationToken) =>
+        (await EligibilityAsync([nomination], cancellationToken))[nomination.Id];
+
+    /// <summary>
+    /// The eligibility of several nominations (a council session's): each year's published rankings and each phase's
+    /// task completion are read once, not once per nomination.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, EligibilityResult>> EligibilityAsync(IReadOnlyCollection<Nomination> list, CancellationToken cancellationToken)
     {
-        if (nomination.NomineeKind != NomineeKind.Unit)
+        var publishedByYear = new Dictionary<int, Dictionary<string, DtiEvidence>>();
+        var completionByPhase = new Dictionary<string, Dictionary<int, CompletionDto>>();
+        var eligibility = new Dictionary<int, EligibilityResult>();
+        foreach (var nomination in list)
         {
-            return Eligibility.ForChecklist(nomination.Criteria.OrderBy(c => c.Code, StringComparer.Ordinal)
-                .Select(c => new CriterionCheck(c.Code, c.Text, c.Mandatory, c.Checked, c.Note)).ToList());
-        }
-        var unit = nomination.NomineeUnit!;
-        var dtiYear = RewardNames.DtiYear(nomination.Round, nomination.Year);
-        DtiEvidence? dti = null;
-        foreach (var framework in await db.Frameworks.AsNoTracking().Where(f => f.Year == dtiYear).ToListAsync(cancellationToken))
-        {
-            var published = await results.PublishedAsync(framework, cancellationToken);
-            if (published?.Items.FirstOrDefault(i => i.UnitCode == unit.Code) is { } item)
+            if (nomination.NomineeKind != NomineeKind.Unit)
             {
-                dti = new DtiEvidence(dtiYear, framework.Code, item.Score100, item.Band);
-                break;
+                eligibility[nomination.Id] = Eligibility.ForChecklist(nomination.Criteria.OrderBy(c => c.Code, StringComparer.Ordinal)
+                    .Select(c => new CriterionCheck(c.Code, c.Text, c.Mandatory, c.Checked, c.Note)).ToList());
+                continue;
+            }
+            var dtiYear = RewardNames.DtiYear(nomination.Round, nomination.Year);
+            if (!publishedByYear.TryGetValue(dtiYear, out var published))
+            {
+                publishedByYear[dtiYear] = published = await PublishedScoresAsync(dtiYear, cancellationToken);
+            }
+            var phase = PhaseOf(nomination);
+            if (!completionByPhase.TryGetValue(phase.Code, out var completions))
+            {
+                completionByPhase[phase.Code] = completions = await tasks.CompletionForAllAsync(phase, cancellationToken);
+            }
+            var unit = nomination.NomineeUnit!;
+            var completion = completions.GetValueOrDefault(unit.Id);
+            eligibility[nomination.Id] = Eligibility.ForUnit(dtiYear, published.GetValueOrDefault(unit.Code),
+                new TaskEvidence(phase.Name, completion?.Assigned ?? 0, completion?.Completed ?? 0), TaskThreshold);
+        }
+        return eligibility;
+    }
+
+    /// <summary>Every unit's published result of the year, by unit code (a unit is in one framework of a year).</summary>
+    private async Task<Dictionary<string, DtiEvidence>> PublishedScoresAsync(int year, CancellationToken cancellationToken)
+    {
+        var scores = new Dictionary<string, DtiEvidence>(StringComparer.Ordinal);
+        foreach (var framework in await db.Frameworks.AsNoTracking().Where(f => f.Year == year).OrderBy(f => f.Code).ToListAsync(cancellationToken))
+        {
+            foreach (var item in (await results.PublishedAsync(framework, cancellationToken))?.Items ?? [])
+            {
+                scores.TryAdd(item.UnitCode, new DtiEvidence(year, framework.Code, item.Score100, item.Band));
             }
         }
-        var phase = nomination.Round switch
-        {
-            NominationRound.Midterm => Phases.Midterm,
-            NominationRound.Final => Phases.Final,
-            _ => new Phase($"{nomination.Year}", $"năm {nomination.Year}", new DateOnly(nomination.Year, 1, 1), new DateOnly(nomination.Year, 12, 31)),
-        };
-        var completion = (await tasks.CompletionForAllAsync(phase, cancellationToken)).GetValueOrDefault(unit.Id);
-        return Eligibility.ForUnit(dtiYear, dti, new TaskEvidence(phase.Name, completion?.Assigned ?? 0, completion?.Completed ?? 0), TaskThreshold);
+        return scores;
     }
+
+    /// <summary>The phase whose tasks count: 2022–2023 at mid-term, 2022–2025 at the final review, the calendar year otherwise.</summary>
+    private static Phase PhaseOf(Nomination nomination) => nomination.Round switch
+    {
+        NominationRound.Midterm => Phases.Midterm,
+        NominationRound.Final => Phases.Final,
+        _ => new Phase($"{nomination.Year}", $"năm {nomination.Year}", new DateOnly(nomination.Year, 1, 1), new DateOnly(nomination.Year, 12, 31)),
+    };
 
     public async Task<NominationDto> SetCriteriaAsync(int id, IReadOnlyList<CriterionEntry> entries, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -313,8 +340,8 @@ public sealed class NominationService(
     public async Task<IReadOnlyList<NoticeDto>> NoticesAsync(CancellationToken cancellationToken = default)
     {
         var today = VietnamTime.Today(clock);
-        var list = await Load().Where(n => n.Status == NominationStatus.PubliclyNoticed).ToListAsync(cancellationToken);
-        return list.Where(n => n.NoticeEnd >= today)
+        var list = await Load().Where(n => n.Status == NominationStatus.PubliclyNoticed && n.NoticeEnd >= today).ToListAsync(cancellationToken);
+        return list
             .Select(n => new NoticeDto(n.Id, NomineeName(n), n.NomineeKind, n.Award, n.Round, n.Year, n.Achievements, n.NoticeStart!.Value, n.NoticeEnd!.Value))
             .ToList();
     }
@@ -337,11 +364,7 @@ public sealed class NominationService(
         ? n.NomineeUnit?.Name ?? ""
         : $"{n.PersonFullName}{(string.IsNullOrWhiteSpace(n.PersonPosition) ? "" : $", {n.PersonPosition}")}{(string.IsNullOrWhiteSpace(n.PersonOrganization) ? "" : $", {n.PersonOrganization}")}";
 
-    public static string KindCode(DocumentKind kind) => kind switch
-    {
-        DocumentKind.AchievementReport => "achievement_report",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    public static string KindCode(DocumentKind kind) => ApiCodes.Code(kind);
 
     private async Task<NominationDto> BoardStepAsync(int id, NominationStatus to, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -472,16 +495,10 @@ public sealed class NominationService(
         }
     }
 
-    private static T ParseEnum<T>(string text, string field) where T : struct, Enum =>
-        Enum.TryParse<T>(text.Replace("_", "", StringComparison.Ordinal), true, out var value) && Enum.IsDefined(value)
-            ? value
-            : throw DomainException.ForField(field, $"Giá trị '{text}' không hợp lệ.");
-
     private IQueryable<Nomination> Load() => db.Nominations.AsNoTracking()
         .Include(n => n.Movement).Include(n => n.NomineeUnit).Include(n => n.ProposingUnit)
         .Include(n => n.Steps).Include(n => n.Criteria)
         .Include(n => n.Documents).ThenInclude(d => d.File)
-        .Include(n => n.ProposingUnit)
         .AsSplitQuery();
 
     private static NominationDto ToDto(Nomination n)

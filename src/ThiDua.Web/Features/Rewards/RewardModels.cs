@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ThiDua.Core.Rewards;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Rewards;
@@ -216,8 +217,7 @@ public sealed record NoticeDto(int NominationId, string NomineeName, NomineeKind
 /// <summary>Names the pages show for the API's codes.</summary>
 public static class RewardDisplay
 {
-    public static NominationStatus? Status(string code) =>
-        Enum.GetValues<NominationStatus>().Select(s => (NominationStatus?)s).FirstOrDefault(s => s!.Value.Code() == code);
+    public static NominationStatus? Status(string code) => ApiCodes.TryParse<NominationStatus>(code, out var status) ? status : null;
 
     public static string StatusName(string code) => Status(code)?.VietnameseName() ?? code;
 

@@ -262,21 +262,11 @@ public static class RewardsApi
     }
 
     private static RewardQuery Query(string? q, int? year, string? unitCode, string? award, string? decision, bool? includePredecessors) =>
-        new(q, year, unitCode, string.IsNullOrWhiteSpace(award) ? null : ParseAward(award), decision, includePredecessors ?? false);
+        new(q, year, unitCode, string.IsNullOrWhiteSpace(award) ? null : ApiCodes.Parse<AwardLevel>(award, "award"), decision, includePredecessors ?? false);
 
-    public static AwardLevel ParseAward(string text) =>
-        Enum.TryParse<AwardLevel>(text.Replace("_", "", StringComparison.Ordinal), true, out var award) && Enum.IsDefined(award)
-            ? award
-            : throw DomainException.ForField("award", "award là unit_certificate, chairman_certificate hoặc state_award.");
-
-    public static DocumentKind ParseKind(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "proposal" => DocumentKind.Proposal,
-        "minutes" => DocumentKind.Minutes,
-        "achievement_report" => DocumentKind.AchievementReport,
-        "other" => DocumentKind.Other,
-        _ => throw DomainException.ForField("kind", "kind là proposal (Tờ trình), minutes (Biên bản), achievement_report (Báo cáo thành tích) hoặc other."),
-    };
+    public static DocumentKind ParseKind(string? text) => ApiCodes.TryParse<DocumentKind>(text, out var kind)
+        ? kind
+        : throw DomainException.ForField("kind", "kind là proposal (Tờ trình), minutes (Biên bản), achievement_report (Báo cáo thành tích) hoặc other.");
 }
 
 public sealed record BallotReceiptDto(int SessionId, bool Counted);
