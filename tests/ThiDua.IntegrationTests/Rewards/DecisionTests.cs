@@ -193,6 +193,8 @@ public class DecisionTests
         var holidays = await (await admin.GetAsync("/api/v1/holidays?year=2027")).JsonAsync();
         Assert.Contains(holidays.AsArray(), h => (string?)h!["date"] == "2027-02-06" && (string?)h["name"] == "Tết Nguyên đán");
         await (await admin.PostJsonAsync("/api/v1/holidays", new { date = "2027-01-01", name = "Tết Dương lịch" })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.PostJsonAsync("/api/v1/holidays", new { date = "9999-12-31", name = "Ngày không có thật" })).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.GetAsync("/api/v1/holidays?year=3000")).ProblemAsync(HttpStatusCode.BadRequest);
         await (await (await app.ClientAsync("banthidua")).PostJsonAsync("/api/v1/holidays", new { date = "2026-12-01", name = "Nghỉ bù" })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await admin.PostJsonAsync("/api/v1/holidays", new { date = "2026-12-01", name = "Ngày nghỉ bù theo thông báo của Chính phủ" })).JsonAsync(HttpStatusCode.Created);
 

@@ -79,6 +79,9 @@ public class RewardPagesTests
         await board.PostFormAsync(sessionUrl, [], handler: "Close");
         var closed = await board.GetStringAsync(sessionUrl);
         Assert.Contains("Thông qua", closed, StringComparison.Ordinal);
+        var zeroDays = await board.PostFormAsync($"/khen-thuong/{id}", new() { ["workingDays"] = "0" }, handler: "Notice");
+        Assert.Equal(HttpStatusCode.OK, zeroDays.StatusCode);
+        Assert.Contains("Thời gian công khai từ 1 đến 60 ngày làm việc.", await zeroDays.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await board.PostFormAsync($"/khen-thuong/{id}", new() { ["workingDays"] = "10" }, handler: "Notice");
 
         var anonymous = app.CreateClient();

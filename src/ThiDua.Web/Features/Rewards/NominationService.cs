@@ -280,6 +280,10 @@ public sealed class NominationService(
         NominationWorkflow.EnsureCanMove(nomination.Status, NominationStatus.PubliclyNoticed);
         var today = VietnamTime.Today(clock);
         var days = workingDays ?? NoticeWorkingDays;
+        if (days is < 1 or > 60)
+        {
+            throw DomainException.ForField("workingDays", "Thời gian công khai từ 1 đến 60 ngày làm việc.");
+        }
         var calendar = await CalendarAsync(today.Year, today.Year + 1, cancellationToken);
         nomination.NoticeStart = today;
         nomination.NoticeEnd = calendar.AddWorkingDays(today, days);

@@ -242,6 +242,10 @@ public static class RewardsApi
     private static async Task<Created<HolidayDto>> AddHoliday(ThiDuaDbContext db, HolidayRequest request, CancellationToken ct)
     {
         var date = request.Date!.Value;
+        if (date.Year is < 1990 or > 2100)
+        {
+            throw DomainException.ForField("date", "Ngày nghỉ phải trong các năm 1990–2100.");
+        }
         if (VietnamHolidays.Statutory(date.Year).Any(h => h.Day == date)
             || await db.Holidays.AnyAsync(h => h.Date == date, ct))
         {
