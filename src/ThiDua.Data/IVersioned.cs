@@ -12,3 +12,9 @@ public interface IVersioned
 
 /// <summary>Entities the audit log leaves out: the log itself and secrets such as Data Protection keys.</summary>
 public interface INotAudited;
+
+/// <summary>An entity with columns folded for search (no diacritics, lower case), refreshed by the DbContext on every save.</summary>
+public interface ISearchable
+{
+    void RefreshSearch();
+}

@@ -15,6 +15,7 @@ using ThiDua.Data.Rewards;
 using ThiDua.Data.Targets;
 using ThiDua.Data.Tasks;
 using ThiDua.Data.Audit;
+using ThiDua.Data.Calendar;
 using ThiDua.Data.Units;
 
 namespace ThiDua.Data;
@@ -112,6 +113,13 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        var searchable = ChangeTracker.Entries<ISearchable>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        if (searchable.Count > 0)
+        {
+            // Search columns follow the text they fold, whoever changed it; the folded value is part of the same write.
+            searchable.ForEach(e => e.Entity.RefreshSearch());
+            ChangeTracker.DetectChanges();
+        }
         var changes = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not INotAudited)
             .ToList();

@@ -260,15 +260,16 @@ public sealed class CompiledFramework
         }
         var code = Codes[i];
         DomainException Fault(string message) => DomainException.ForField(code, $"Chỉ tiêu {code}: {message}");
+        if (value.ValueKind == JsonValueKind.String && Kinds[i] != RuleKind.Choice)
+        {
+            // Text where a number, a boolean or a ratio belongs ("75 %", "0,75", "3/4", "có") is read as a person writes it.
+            return ParseText(i, value.GetString()).Raw;
+        }
         double Number()
         {
             if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var d) && double.IsFinite(d))
             {
                 return d;
-            }
-            if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && double.IsFinite(s))
-            {
-                return s;
             }
             throw Fault("cần một số.");
         }
@@ -298,7 +299,14 @@ public sealed class CompiledFramework
                     return n / d;
                 }
                 var fraction = Number();
-                return fraction < 0 ? throw Fault("tỷ lệ không được âm.") : fraction;
+                if (fraction < 0)
+                {
+                    throw Fault("tỷ lệ không được âm.");
+                }
+                // API.md: a ratio is a fraction from 0 to 1. A bare 75 is not taken for 75 % (nor capped to full marks).
+                return fraction > 1 + Tolerance
+                    ? throw Fault($"tỷ lệ là số từ 0 đến 1 (ví dụ 0,75); phần trăm phải ghi kèm dấu % (ví dụ {fraction.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} %).")
+                    : fraction;
             case RuleKind.Index:
                 var index = Number();
                 return index is < 0 or > 1 ? throw Fault("chỉ số phải từ 0 đến 1.") : index;
@@ -321,6 +329,30 @@ public sealed class CompiledFramework
             default:
                 throw Fault("quy tắc không xác định.");
         }
+    }
+
+    /// <summary>
+    /// Reads a value sent for indicator <paramref name="i"/> and returns it with the JSON to store: the JSON as sent, or
+    /// for text where a number belongs ("75 %") the number it was read as.
+    /// </summary>
+    public (double Raw, string Json) Read(int i, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => (double.NaN, "null"),
+        JsonValueKind.String when Kinds[i] != RuleKind.Choice => ParseText(i, value.GetString()),
+        _ => (ParseValue(i, value), value.GetRawText()),
+    };
+
+    /// <summary>
+    /// Reads text a person wrote for indicator <paramref name="i"/> (the form's box, a CSV cell) by the rules of
+    /// <see cref="IndicatorText"/>, then as the API's value: the raw double and the JSON to store.
+    /// <paramref name="percentBox"/> is true for the form's ratio box, which shows "%" after it.
+    /// </summary>
+    public (double Raw, string Json) ParseText(int i, string? text, bool percentBox = false)
+    {
+        var json = IndicatorText.ToJson(Kinds[i], text, percentBox, out var error)
+            ?? throw DomainException.ForField(Codes[i], $"Chỉ tiêu {Codes[i]}: '{text?.Trim()}' không đọc được — {error}");
+        using var document = JsonDocument.Parse(json);
+        return (ParseValue(i, document.RootElement), json);
     }
 
     /// <summary>A raw value back in the API's form, for display and export.</summary>

@@ -18,6 +18,16 @@ public static class Phases
 
     public static readonly IReadOnlyList<Phase> Known = [Midterm, Final, Next, All];
 
+    /// <summary>One calendar year as a phase (the tasks an annual round judges).</summary>
+    public static Phase Year(int year) => new($"{year}", $"năm {year}", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+    /// <summary>The review period a day belongs to: mid-term up to 2023, final up to 2025, the next phase up to 2030; null outside them.</summary>
+    public static Phase? Of(DateOnly day) =>
+        Midterm.Contains(day) ? Midterm : Final.Contains(day) ? Final : Next.Contains(day) ? Next : null;
+
+    /// <summary>The phase a year's consolidated report looks back on: the mid-term one up to 2023, the final one up to 2025, then the next.</summary>
+    public static Phase ReportedIn(int year) => year <= 2023 ? Midterm : year <= 2025 ? Final : Next;
+
     public static Phase Parse(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))

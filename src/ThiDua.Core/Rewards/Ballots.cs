@@ -1,3 +1,5 @@
+using ThiDua.Core.Errors;
+
 namespace ThiDua.Core.Rewards;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace ThiDua.Core.Rewards;
 /// </summary>
 public sealed record CouncilRules(double QuorumFraction = 2.0 / 3, double PassFraction = 0.5, bool PassOfMembers = false)
 {
+    /// <summary>Two thirds of the members present, more than half of them in favour: the defaults of the settings.</summary>
+    public static readonly CouncilRules Default = new();
+
     /// <summary>True when <paramref name="present"/> members reach the quorum (2 of 3 is enough for 2/3).</summary>
     public bool QuorumMet(int members, int present) => members > 0 && present >= (QuorumFraction * members) - 1e-9;
 
@@ -33,6 +38,22 @@ public sealed record SessionResult(int Members, int Present, bool QuorumMet, IRe
 /// <summary>Counts a closed session: quorum first, then each nomination against the pass share.</summary>
 public static class Ballots
 {
+    /// <summary>A ballot has exactly one choice for each nomination of the session: 400 naming every stray, doubled or missing one.</summary>
+    public static IReadOnlyList<(int NominationId, BallotChoice Choice)> EnsureComplete(IReadOnlyList<(int NominationId, BallotChoice Choice)> votes, IReadOnlySet<int> nominations)
+    {
+        var unknown = votes.Where(v => !nominations.Contains(v.NominationId)).Select(v => v.NominationId).ToList();
+        var twice = votes.GroupBy(v => v.NominationId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var absent = nominations.Except(votes.Select(v => v.NominationId)).ToList();
+        if (unknown.Count > 0 || twice.Count > 0 || absent.Count > 0)
+        {
+            throw new DomainException("Phiếu phải có đúng một lựa chọn cho mỗi hồ sơ của phiên họp.", new Dictionary<string, string[]>
+            {
+                ["votes"] = [.. unknown.Select(n => $"Hồ sơ {n} không thuộc phiên họp."), .. twice.Select(n => $"Hồ sơ {n} được chọn hai lần."), .. absent.Select(n => $"Thiếu lựa chọn cho hồ sơ {n}.")],
+            });
+        }
+        return votes;
+    }
+
     public static SessionResult Close(int members, int present, IReadOnlyList<Tally> tallies, CouncilRules rules)
     {
         var quorum = rules.QuorumMet(members, present);

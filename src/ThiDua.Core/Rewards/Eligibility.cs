@@ -6,8 +6,11 @@ public sealed record EligibilityReason(string Rule, bool Passed, string Detail);
 
 public sealed record EligibilityResult(bool Eligible, IReadOnlyList<EligibilityReason> Reasons);
 
-/// <summary>A unit's published DTI result of the year its round is judged on.</summary>
-public sealed record DtiEvidence(int Year, string FrameworkCode, double Score100, string? Band);
+/// <summary>
+/// A unit's published DTI result of the year its round is judged on, with the score out of 100 from which its
+/// framework's band "Tốt" begins (null when the framework has no such band).
+/// </summary>
+public sealed record DtiEvidence(int Year, string FrameworkCode, double Score100, string? Band, double? GoodFrom100);
 
 /// <summary>A unit's tasks in the phase its round is judged on.</summary>
 public sealed record TaskEvidence(string Phase, int Assigned, int Completed);
@@ -16,31 +19,37 @@ public sealed record TaskEvidence(string Phase, int Assigned, int Completed);
 public sealed record CriterionCheck(string Code, string Text, bool Mandatory, bool Checked, string? Note);
 
 /// <summary>
-/// Who may be rewarded (R10, section IV.2): a unit needs its DTI result "Tốt" — 85 points or more of 100 — in the
-/// round's year, and all the tasks assigned in the phase completed (the share is a setting, 100 % by default);
+/// Who may be rewarded (R10, section IV.2): a unit needs its DTI result "Tốt" in the round's year — from the line its
+/// framework's band "Tốt" draws, 85 of 100 in the province's frameworks (R7) — and all the tasks assigned in the
+/// phase completed (the share is a setting, 100 % by default);
 /// enterprises and people need every mandatory criterion of the award ticked by the Reward Board. Every rule is
 /// reported with a detail a person understands.
 /// </summary>
 public static class Eligibility
 {
-    public const double GoodThreshold = 85;
+    /// <summary>Every assigned task completed, unless the setting says otherwise.</summary>
+    public const double DefaultTaskThreshold = 1.0;
+
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static EligibilityResult ForUnit(int dtiYear, DtiEvidence? dti, TaskEvidence tasks, double taskThreshold = 1.0)
+    public static EligibilityResult ForUnit(int dtiYear, DtiEvidence? dti, TaskEvidence tasks, double taskThreshold = DefaultTaskThreshold)
     {
         var reasons = new List<EligibilityReason>();
         if (dti is null)
         {
             reasons.Add(new("dti_good", false, $"DTI {dtiYear}: chưa có kết quả đã công bố."));
         }
+        else if (dti.GoodFrom100 is not { } line)
+        {
+            reasons.Add(new("dti_good", false, $"DTI {dti.Year}: bộ chỉ số {dti.FrameworkCode} không có loại Tốt để xét."));
+        }
         else
         {
             // Rounded so that 84,999999 from adding decimals is not mistaken for 85 or the other way round.
-            var score = Math.Round(dti.Score100, 6);
-            var good = score >= GoodThreshold;
+            var good = Math.Round(dti.Score100, 6) >= Math.Round(line, 6);
             reasons.Add(new("dti_good", good, good
-                ? $"DTI {dti.Year}: {Number(dti.Score100)}/100 — đạt loại Tốt (từ 85 điểm)."
-                : $"DTI {dti.Year}: {Number(dti.Score100)}/100 — dưới ngưỡng Tốt 85."));
+                ? $"DTI {dti.Year}: {Number(dti.Score100)}/100 — đạt loại Tốt (từ {Number(line)} điểm)."
+                : $"DTI {dti.Year}: {Number(dti.Score100)}/100 — dưới ngưỡng Tốt {Number(line)}."));
         }
 
         if (tasks.Assigned == 0)

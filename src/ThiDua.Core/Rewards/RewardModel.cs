@@ -72,21 +72,6 @@ public static class RewardNames
         _ => "Tài liệu khác",
     };
 
-    /// <summary>The year whose DTI result a unit is judged on: the round's year, 2023 at mid-term, 2025 at the final review.</summary>
-    public static int DtiYear(NominationRound round, int year) => round switch
-    {
-        NominationRound.Midterm => 2023,
-        NominationRound.Final => 2025,
-        _ => year,
-    };
-
-    /// <summary>A chairman's or state award needs the three documents of section IV.4; the unit's own award none.</summary>
-    public static IReadOnlyList<DocumentKind> RequiredDocuments(AwardLevel award) =>
-        award == AwardLevel.UnitCertificate ? [] : [DocumentKind.Proposal, DocumentKind.Minutes, DocumentKind.AchievementReport];
-
-    public static IReadOnlyList<DocumentKind> Missing(AwardLevel award, IEnumerable<DocumentKind> present)
-    {
-        var have = present.ToHashSet();
-        return RequiredDocuments(award).Where(k => !have.Contains(k)).ToList();
-    }
+    /// <summary>The API's code of a document kind: proposal, minutes, achievement_report, other.</summary>
+    public static string Code(this DocumentKind kind) => Text.ApiCodes.Code(kind);
 }

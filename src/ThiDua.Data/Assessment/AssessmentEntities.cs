@@ -60,12 +60,76 @@ public class UnitAssessment : IVersioned
     public int Version { get; set; }
     public List<AssessmentValue> Values { get; set; } = [];
     public List<AssessmentEvent> Events { get; set; } = [];
+
+    /// <summary>A new draft, with the first step of its history.</summary>
+    public static UnitAssessment Start(Framework framework, Unit unit, string? userName, DateTime at)
+    {
+        var assessment = new UnitAssessment
+        {
+            FrameworkId = framework.Id,
+            Framework = framework,
+            UnitId = unit.Id,
+            Unit = unit,
+            Status = AssessmentStatus.Draft,
+            CreatedAt = at,
+            CreatedBy = userName,
+        };
+        assessment.Events.Add(new AssessmentEvent { At = at, UserName = userName, To = AssessmentStatus.Draft, Message = "Tạo đánh giá" });
+        return assessment;
+    }
+
+    /// <summary>The value of an indicator (<paramref name="code"/> as the framework spells it), added when the unit has none yet.</summary>
+    public AssessmentValue ValueFor(string code)
+    {
+        var value = Values.FirstOrDefault(v => string.Equals(v.IndicatorCode, code, StringComparison.OrdinalIgnoreCase));
+        if (value is null)
+        {
+            value = new AssessmentValue { IndicatorCode = code };
+            Values.Add(value);
+        }
+        return value;
+    }
+
+    /// <summary>The value of an indicator if the unit gave one.</summary>
+    public AssessmentValue? Find(string code) =>
+        Values.FirstOrDefault(v => string.Equals(v.IndicatorCode, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Submits, returns or finalises, recording the step; a step out of order is a conflict (409).</summary>
+    public void MoveTo(AssessmentStatus to, string? userName, DateTime at, string? message = null)
+    {
+        switch (to)
+        {
+            case AssessmentStatus.Submitted:
+                AssessmentWorkflow.EnsureCanSubmit(Status);
+                SubmittedAt = at;
+                SubmittedBy = userName;
+                break;
+            case AssessmentStatus.Returned:
+                AssessmentWorkflow.EnsureCanAppraise(Status);
+                ReturnMessage = message;
+                break;
+            case AssessmentStatus.Appraised:
+                AssessmentWorkflow.EnsureCanAppraise(Status);
+                // Finalising accepts the unit's value wherever the appraiser gave no decision or only asked a question.
+                foreach (var value in Values.Where(v => Appraisal.AcceptedOnFinalize(v.Decision)))
+                {
+                    value.AcceptSelf();
+                }
+                AppraisedAt = at;
+                AppraisedBy = userName;
+                break;
+            default:
+                throw new InvalidOperationException($"An assessment does not move back to {to}.");
+        }
+        Events.Add(new AssessmentEvent { At = at, UserName = userName, From = Status, To = to, Message = message });
+        Status = to;
+    }
 }
 
 /// <summary>
-/// The unit's value of one indicator and the appraiser's. Values are kept as the JSON the API received (for
-/// display) and as the engine's raw double; points are stored as scored at the time. Every change is in the
-/// audit log with its old and new value.
+/// The unit's value of one indicator and the appraiser's, kept as the JSON the API received (for display) and as the
+/// engine's raw double. Points are not stored: they follow from the raw value and the framework, which is frozen
+/// once an assessment uses it (ADR 009). Every change is in the audit log with its old and new value.
 /// </summary>
 public class AssessmentValue : IVersioned
 {
@@ -75,13 +139,11 @@ public class AssessmentValue : IVersioned
     public required string IndicatorCode { get; set; }
     public string? SelfValue { get; set; }
     public double? SelfRaw { get; set; }
-    public double? SelfPoints { get; set; }
     public string? Note { get; set; }
     /// <summary>The unit's answer to a question the appraiser returned.</summary>
     public string? UnitResponse { get; set; }
     public string? AppraisedValue { get; set; }
     public double? AppraisedRaw { get; set; }
-    public double? AppraisedPoints { get; set; }
     public AppraisalDecision Decision { get; set; }
     public string? AppraisalReason { get; set; }
     public string? ReturnMessage { get; set; }
@@ -89,6 +151,63 @@ public class AssessmentValue : IVersioned
     public string? UpdatedBy { get; set; }
     public int Version { get; set; }
     public List<AssessmentEvidence> Evidence { get; set; } = [];
+
+    /// <summary>The unit's own value as a raw double; NaN when it gave none.</summary>
+    public double SelfOrNaN => SelfRaw ?? double.NaN;
+
+    /// <summary>The value that counts once appraised: the appraiser's where they accepted or adjusted, the unit's otherwise.</summary>
+    public double CountingRaw => Decision is AppraisalDecision.Accepted or AppraisalDecision.Adjusted ? AppraisedRaw ?? double.NaN : SelfOrNaN;
+
+    /// <summary>
+    /// The unit sets its value (<paramref name="raw"/> NaN clears it). A changed value must be appraised again: an
+    /// earlier appraisal of it no longer holds. Returns whether the value changed.
+    /// </summary>
+    public bool SetSelf(string? json, double raw, string? userName, DateTime at)
+    {
+        double? stored = double.IsNaN(raw) ? null : raw;
+        var changed = SelfRaw != stored;
+        SelfValue = stored is null ? null : json;
+        SelfRaw = stored;
+        if (changed && Decision != AppraisalDecision.None)
+        {
+            Decision = Appraisal.AfterUnitChange(Decision);
+            AppraisedValue = null;
+            AppraisedRaw = null;
+        }
+        Touch(userName, at);
+        return changed;
+    }
+
+    /// <summary>The appraiser's word: a question waits for the unit's answer; an accepted or adjusted value is what counts.</summary>
+    public void Appraise(AppraisalVerdict verdict, string? json, string? userName, DateTime at)
+    {
+        Decision = verdict.Decision;
+        if (verdict.Decision == AppraisalDecision.Returned)
+        {
+            ReturnMessage = verdict.Message;
+        }
+        else
+        {
+            AppraisedRaw = double.IsNaN(verdict.Raw) ? null : verdict.Raw;
+            AppraisedValue = AppraisedRaw is null ? null : verdict.KeepsSelfValue ? SelfValue : json;
+            AppraisalReason = verdict.Reason;
+        }
+        Touch(userName, at);
+    }
+
+    /// <summary>The unit's value stands as the appraised one.</summary>
+    public void AcceptSelf()
+    {
+        Decision = AppraisalDecision.Accepted;
+        AppraisedRaw = SelfRaw;
+        AppraisedValue = SelfValue;
+    }
+
+    public void Touch(string? userName, DateTime at)
+    {
+        UpdatedAt = at;
+        UpdatedBy = userName;
+    }
 }
 
 public class AssessmentEvidence

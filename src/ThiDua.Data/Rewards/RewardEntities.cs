@@ -41,6 +41,67 @@ public class Nomination : IVersioned
     public List<NominationStep> Steps { get; set; } = [];
     public List<NominationDocument> Documents { get; set; } = [];
     public List<NominationCriterion> Criteria { get; set; } = [];
+
+    /// <summary>"Nguyễn Văn Bình, Phó Giám đốc, Sở Y tế", or the nominee unit's name (loaded with it).</summary>
+    public string NomineeName => NominationRules.NomineeName(NomineeKind, NomineeUnit?.Name, PersonFullName, PersonPosition, PersonOrganization);
+
+    /// <summary>A new draft with the award's checklist and the first step of its route.</summary>
+    public static Nomination Draft(int movementId, NomineeKind kind, string? userName, DateTime at)
+    {
+        var nomination = new Nomination
+        {
+            MovementId = movementId,
+            NomineeKind = kind,
+            Achievements = "",
+            Status = NominationStatus.Draft,
+            CreatedAt = at,
+            CreatedBy = userName,
+            Criteria = RewardCriteria.For(kind).Select(c => new NominationCriterion { Code = c.Code, Text = c.Text, Mandatory = c.Mandatory }).ToList(),
+        };
+        nomination.Steps.Add(new NominationStep { At = at, UserName = userName, From = null, To = NominationStatus.Draft, Reason = "Lập hồ sơ" });
+        return nomination;
+    }
+
+    /// <summary>Moves the dossier one step along its route and records who, when and why; a step out of order is a conflict (409).</summary>
+    public void MoveTo(NominationStatus to, string? userName, DateTime at, string? reason = null)
+    {
+        NominationWorkflow.EnsureCanMove(Status, to);
+        Steps.Add(new NominationStep { At = at, UserName = userName, From = Status, To = to, Reason = reason });
+        Status = to;
+        if (to == NominationStatus.Rejected)
+        {
+            RejectionReason = reason;
+        }
+    }
+
+    /// <summary>Records what the council's closed session did to this nomination.</summary>
+    public void Apply(CouncilOutcome outcome, string? userName, DateTime at)
+    {
+        MoveTo(outcome.To, userName, at, outcome.Reason);
+        if (outcome.RejectionReason is not null)
+        {
+            RejectionReason = outcome.RejectionReason;
+        }
+        if (outcome.LeavesSession)
+        {
+            CouncilSessionId = null;
+        }
+    }
+
+    /// <summary>Adds a typed document: a second one of a kind becomes its next version, and the earlier stays.</summary>
+    public NominationDocument AddDocument(DocumentKind kind, Guid fileId, string? userName, DateTime at)
+    {
+        var document = new NominationDocument
+        {
+            Kind = kind,
+            VersionNumber = Documents.Where(d => d.Kind == kind).Select(d => d.VersionNumber).DefaultIfEmpty(0).Max() + 1,
+            FileId = fileId,
+            UploadedAt = at,
+            UploadedBy = userName,
+        };
+        Documents.Add(document);
+        return document;
+    }
 }
 
 /// <summary>One step of the route: who, when, from which status to which, and why.</summary>
@@ -183,15 +244,10 @@ public class Reward
     public DateOnly? PersonBirthDate { get; set; }
     public string? PersonGender { get; set; }
     public required string Achievements { get; set; }
-    /// <summary>Name without diacritics, for search: "nguyen van a".</summary>
+    /// <summary>The person's or the unit's name without diacritics, for search: "nguyen van a".</summary>
     public required string SearchName { get; set; }
-}
-
-/// <summary>Holidays beyond the statutory ones (the government's yearly decisions), for counting public-notice working days.</summary>
-public class Holiday
-{
-    public DateOnly Date { get; set; }
-    public required string Name { get; set; }
+    /// <summary>The person's organisation without diacritics, for search.</summary>
+    public string? SearchOrganization { get; set; }
 }
 
 internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
@@ -341,14 +397,6 @@ internal sealed class RewardConfiguration : IEntityTypeConfiguration<Reward>
         builder.Property(r => r.PersonGender).HasMaxLength(16);
         builder.Property(r => r.Achievements).HasMaxLength(20000);
         builder.Property(r => r.SearchName).HasMaxLength(256);
-    }
-}
-
-internal sealed class HolidayConfiguration : IEntityTypeConfiguration<Holiday>
-{
-    public void Configure(EntityTypeBuilder<Holiday> builder)
-    {
-        builder.HasKey(h => h.Date);
-        builder.Property(h => h.Name).HasMaxLength(256);
+        builder.Property(r => r.SearchOrganization).HasMaxLength(256);
     }
 }

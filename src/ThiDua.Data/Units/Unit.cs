@@ -3,11 +3,14 @@ using ThiDua.Core.Units;
 namespace ThiDua.Data.Units;
 
 /// <summary>A participant of the movement: the province, a department, a mass organisation, a district, a commune or an enterprise (R1).</summary>
-public class Unit : IVersioned
+public class Unit : IVersioned, ISearchable
 {
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The name folded for search without diacritics ("phuong bai chay"), kept by the DbContext on every save.</summary>
+    public string SearchName { get; set; } = "";
     public UnitType Type { get; set; }
 
     /// <summary>The finer kind for display: ward, commune, special zone, city, town… (see <see cref="UnitTypes.SubtypeFromName"/>).</summary>
@@ -36,6 +39,8 @@ public class Unit : IVersioned
     public Validity Validity => new(ValidFrom, ValidTo);
 
     public UnitNode ToNode() => new(Id, Code, Name, Type, Subtype, ParentId, Validity);
+
+    public void RefreshSearch() => SearchName = Core.Text.TextSearch.Fold(Name);
 }
 
 /// <summary>Lineage (R2): the predecessor's history continues in the successor from <see cref="EffectiveDate"/>.</summary>

@@ -10,6 +10,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.HasIndex(u => u.Code).IsUnique();
         builder.Property(u => u.Code).HasMaxLength(64);
         builder.Property(u => u.Name).HasMaxLength(256);
+        builder.Property(u => u.SearchName).HasMaxLength(256);
+        builder.HasIndex(u => u.SearchName);
         builder.Property(u => u.Subtype).HasMaxLength(32);
         builder.Property(u => u.Type).HasMaxLength(32);
         builder.Property(u => u.Source).HasMaxLength(2000);

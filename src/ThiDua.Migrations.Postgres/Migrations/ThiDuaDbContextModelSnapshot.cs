@@ -315,9 +315,6 @@ namespace ThiDua.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<double?>("AppraisedPoints")
-                        .HasColumnType("double precision");
-
                     b.Property<double?>("AppraisedRaw")
                         .HasColumnType("double precision");
 
@@ -345,9 +342,6 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Property<string>("ReturnMessage")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
-
-                    b.Property<double?>("SelfPoints")
-                        .HasColumnType("double precision");
 
                     b.Property<double?>("SelfRaw")
                         .HasColumnType("double precision");
@@ -588,6 +582,21 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Calendar.Holiday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("Holidays");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Feedback.FeedbackReply", b =>
@@ -1254,21 +1263,6 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.ToTable("CouncilSessionMember");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Rewards.Holiday", b =>
-                {
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Date");
-
-                    b.ToTable("Holidays");
-                });
-
             modelBuilder.Entity("ThiDua.Data.Rewards.Nomination", b =>
                 {
                     b.Property<int>("Id")
@@ -1586,6 +1580,10 @@ namespace ThiDua.Migrations.Postgres.Migrations
 
                     b.Property<string>("SearchName")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SearchOrganization")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
@@ -2061,6 +2059,11 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Source")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -2090,6 +2093,8 @@ namespace ThiDua.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SearchName");
 
                     b.HasIndex("Type", "ValidFrom", "ValidTo");
 

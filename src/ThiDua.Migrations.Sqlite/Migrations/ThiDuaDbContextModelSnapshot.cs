@@ -300,9 +300,6 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("AppraisedPoints")
-                        .HasColumnType("REAL");
-
                     b.Property<double?>("AppraisedRaw")
                         .HasColumnType("REAL");
 
@@ -330,9 +327,6 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Property<string>("ReturnMessage")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
-
-                    b.Property<double?>("SelfPoints")
-                        .HasColumnType("REAL");
 
                     b.Property<double?>("SelfRaw")
                         .HasColumnType("REAL");
@@ -567,6 +561,21 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Calendar.Holiday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("Holidays");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Feedback.FeedbackReply", b =>
@@ -1209,21 +1218,6 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.ToTable("CouncilSessionMember");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Rewards.Holiday", b =>
-                {
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Date");
-
-                    b.ToTable("Holidays");
-                });
-
             modelBuilder.Entity("ThiDua.Data.Rewards.Nomination", b =>
                 {
                     b.Property<int>("Id")
@@ -1531,6 +1525,10 @@ namespace ThiDua.Migrations.Sqlite.Migrations
 
                     b.Property<string>("SearchName")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchOrganization")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -1988,6 +1986,11 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2017,6 +2020,8 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SearchName");
 
                     b.HasIndex("Type", "ValidFrom", "ValidTo");
 

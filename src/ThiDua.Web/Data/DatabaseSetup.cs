@@ -98,6 +98,7 @@ public static class DatabaseSetup
             logger.LogInformation("Applying {Count} migrations on {Provider}", pending.Count, db.Database.ProviderName);
             await db.Database.MigrateAsync(cancellationToken);
         }
+        await SearchColumns.BackfillAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<ProvinceSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<TargetSeeder>().SeedAsync(cancellationToken);

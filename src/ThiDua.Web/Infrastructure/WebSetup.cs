@@ -2,13 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using ThiDua.Data;
 using ThiDua.Web.Data;
 using ThiDua.Web.Features.Accounts;
 using ThiDua.Web.Features.Admin;
 using ThiDua.Web.Features.Assessment;
+using ThiDua.Web.Features.Calendar;
 using ThiDua.Web.Features.Feedback;
 using ThiDua.Web.Features.Movements;
 using ThiDua.Web.Features.Notifications;
@@ -23,6 +26,7 @@ using ThiDua.Web.Infrastructure;
 using ThiDua.Web.Infrastructure.Audit;
 using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Errors;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web;
 
@@ -66,20 +70,33 @@ public static class WebSetup
         {
             options.RootDirectory = "/Features";
             options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            options.Conventions.ConfigureFilter(new MissingHandlerFilter());
         }).AddMvcOptions(options => UseVietnameseBindingMessages(options.ModelBindingMessageProvider));
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
+        // One block per area (Features/<Area>): its services by use case, and its resource authorisation handlers.
         services.AddScoped<UnitService>();
+        services.AddScoped<ReorganizationService>();
+        services.AddScoped<ClusterService>();
         services.AddScoped<UserService>();
         services.AddScoped<AuditService>();
         services.AddFiles(builder.Configuration);
+        services.AddScoped<CalendarService>();
+
         services.AddSingleton<FrameworkCache>();
         services.AddScoped<FrameworkService>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<SelfAssessmentService>();
+        services.AddScoped<AppraisalService>();
+        services.AddScoped<AssessmentImportService>();
         services.AddScoped<ResultsService>();
+
         services.AddScoped<TargetService>();
         services.AddScoped<TaskService>();
+        services.AddScoped<TaskCompletionService>();
+        services.AddScoped<TaskImportService>();
+
         services.AddScoped<NotificationService>();
         services.AddScoped<MovementService>();
         services.AddScoped<ReportService>();
@@ -87,7 +104,17 @@ public static class WebSetup
         services.AddScoped<ReminderRunner>();
         services.AddHostedService<ReminderService>();
         services.AddScoped<FeedbackService>();
+
+        services.AddOptions<RewardOptions>().Bind(builder.Configuration.GetSection(RewardOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RewardOptions>, RewardOptionsValidator>();
+        services.AddSingleton<IAuthorizationHandler, NominationAccessHandler>();
+        services.AddSingleton<IAuthorizationHandler, CouncilSessionAccessHandler>();
+        services.AddSingleton<IAuthorizationHandler, IssueDecisionHandler>();
         services.AddScoped<NominationService>();
+        services.AddScoped<DossierService>();
+        services.AddScoped<BoardReviewService>();
+        services.AddScoped<EligibilityService>();
+        services.AddScoped<PublicNoticeService>();
         services.AddScoped<CouncilService>();
         services.AddScoped<DecisionService>();
         services.AddScoped<RewardHistoryService>();
@@ -159,6 +186,8 @@ public static class WebSetup
         app.MapTasksApi();
         app.MapNotificationsApi();
         app.MapMovementsApi();
+        app.MapReportsApi();
+        app.MapCalendarApi();
         app.MapFeedbackApi();
         app.MapRewardsApi();
         app.MapRazorPages();

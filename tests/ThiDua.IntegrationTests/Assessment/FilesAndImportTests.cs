@@ -102,4 +102,40 @@ public class FilesAndImportTests
         Assert.Equal(20 + 24 + 18.75 + 15, (double)assessment["selfTotal"]!, 6);
         Assert.Contains("không được nhập", (string?)foreign["errors"]![0]!["message"], StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The defect of a bare 75 for a ratio: a CSV cell with it once scored full marks while the form read the same text
+    /// as 75 %. A ratio is 0–1 or a percentage with its sign; the form's box shows the sign, so it reads 75 as 75 %.
+    /// </summary>
+    [Theory, Providers]
+    public async Task ARatioOfSeventyFiveIsRefusedInACsvCellAndReadAsSeventyFivePercentWithItsSign(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var reporter = await app.ClientAsync("baichay.baocao");
+        var framework = await (await reporter.GetAsync($"/api/v1/frameworks/{Communes2025}")).JsonAsync();
+        var ratio = framework["groups"]!.AsArray().SelectMany(Indicators).First(i => (string?)i["rule"]!["kind"] == "ratio");
+        var code = (string)ratio["code"]!;
+        var maxPoints = (double)ratio["maxPoints"]!;
+
+        var bare = await (await reporter.PostAsync("/api/v1/assessments/import?dryRun=true",
+            new StringContent($"frameworkCode,unitCode,indicatorCode,value\n{Communes2025},{BaiChay},{code},75\n", System.Text.Encoding.UTF8, "text/csv"))).JsonAsync();
+        Assert.Equal(2, (int)bare["errors"]![0]!["row"]!);
+        Assert.Contains("75 %", (string?)bare["errors"]![0]!["message"], StringComparison.Ordinal);
+
+        var signed = await (await reporter.PostAsync("/api/v1/assessments/import?dryRun=false",
+            new StringContent($"frameworkCode,unitCode,indicatorCode,value\n{Communes2025},{BaiChay},{code},75 %\n", System.Text.Encoding.UTF8, "text/csv"))).JsonAsync();
+        Assert.Empty(signed["errors"]!.AsArray());
+        var id = (int)(await (await reporter.GetAsync($"/api/v1/assessments?frameworkCode={Communes2025}")).JsonAsync())["items"]![0]!["id"]!;
+        var imported = await (await reporter.GetAsync($"/api/v1/assessments/{id}")).JsonAsync();
+        var value = imported["values"]!.AsArray().Single(v => (string?)v!["indicatorCode"] == code)!;
+        Assert.Equal(0.75 * maxPoints, (double)value["points"]!, 9);
+        Assert.Equal(0.75, (double)value["value"]!, 9);
+
+        // The API takes fractions: a bare 75 is refused there too, naming the indicator.
+        var api = await (await reporter.PutJsonAsync($"/api/v1/assessments/{id}/values", new[] { new { indicatorCode = code, value = 75 } })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(code, api["errors"]!.AsObject().Select(kv => kv.Key));
+    }
+
+    private static IEnumerable<System.Text.Json.Nodes.JsonNode> Indicators(System.Text.Json.Nodes.JsonNode? group) =>
+        group!["indicators"]!.AsArray().Select(i => i!).Concat(group["children"]!.AsArray().SelectMany(Indicators));
 }

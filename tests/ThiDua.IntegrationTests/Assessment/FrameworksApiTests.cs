@@ -6,6 +6,7 @@ using ThiDua.IntegrationTests.Infrastructure;
 using ThiDua.Web.Data;
 using ThiDua.Web.Data.Seed;
 using ThiDua.Web.Features.Assessment;
+using ThiDua.Web.Infrastructure.Api;
 
 namespace ThiDua.IntegrationTests.Assessment;
 
@@ -101,14 +102,14 @@ public class FrameworksApiTests
         var read = FrameworkWorkbook.Read(new MemoryStream(bytes)).Single();
         var original = DemoFrameworks.Build(2025, communes: true);
 
-        Assert.Equal(AssessmentApi.XlsxType, exported.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ContentTypes.Xlsx, exported.Content.Headers.ContentType?.MediaType);
         Assert.Equal(FrameworkService.Serialize(original), FrameworkService.Serialize(read));
 
         // Import the same workbook under a new code.
         var renamed = FrameworkWorkbook.Write([read with { Code = "QN-DTI-2026-XA", Year = 2026, Name = "Bộ chỉ số cấp xã năm 2026" }]);
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(renamed);
-        file.Headers.ContentType = new MediaTypeHeaderValue(AssessmentApi.XlsxType);
+        file.Headers.ContentType = new MediaTypeHeaderValue(ContentTypes.Xlsx);
         content.Add(file, "file", "bo-chi-so-2026.xlsx");
         var imported = await (await secretariat.PostAsync("/api/v1/frameworks/import", content)).JsonAsync(HttpStatusCode.Created);
         var framework = await (await secretariat.GetAsync("/api/v1/frameworks/QN-DTI-2026-XA")).JsonAsync();

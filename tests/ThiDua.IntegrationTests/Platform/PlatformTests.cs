@@ -52,4 +52,21 @@ public class PlatformTests
         Assert.NotNull(document["components"]!["securitySchemes"]!["Bearer"]);
         Assert.Equal(HttpStatusCode.OK, docsPage.StatusCode);
     }
+
+    /// <summary>A council setting out of range stops the start with a message naming the setting, not a wrong count later.</summary>
+    [Fact]
+    public async Task AQuorumOfFiveStopsTheStartWithAClearMessage()
+    {
+        var database = await TestDatabases.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new ThiDuaApp(database, settings: new Dictionary<string, string> { ["Rewards:Council:Quorum"] = "5", ["Rewards:NoticeWorkingDays"] = "0" });
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        var message = Flatten(failure);
+        Assert.Contains("Rewards__Council__Quorum = 5", message, StringComparison.Ordinal);
+        Assert.Contains("từ 0 đến 1", message, StringComparison.Ordinal);
+        Assert.Contains("Rewards__NoticeWorkingDays = 0", message, StringComparison.Ordinal);
+    }
+
+    private static string Flatten(Exception e) => e.InnerException is null ? e.Message : $"{e.Message} {Flatten(e.InnerException)}";
 }

@@ -46,4 +46,14 @@ public class BallotTests
         Assert.Equal([1], result.PassedNominations);
         Assert.Equal(3, result.Results[1].Yes + result.Results[1].No + result.Results[1].Abstain);
     }
+
+    [Fact]
+    public void ABallotHasExactlyOneChoiceForEachNominationOfTheSession()
+    {
+        var session = new HashSet<int> { 1, 2 };
+
+        Ballots.EnsureComplete([(1, BallotChoice.Yes), (2, BallotChoice.Abstain)], session);
+        var error = Assert.Throws<ThiDua.Core.Errors.DomainException>(() => Ballots.EnsureComplete([(1, BallotChoice.Yes), (1, BallotChoice.No), (3, BallotChoice.Yes)], session));
+        Assert.Equal(["Hồ sơ 3 không thuộc phiên họp.", "Hồ sơ 1 được chọn hai lần.", "Thiếu lựa chọn cho hồ sơ 2."], error.Errors["votes"]);
+    }
 }

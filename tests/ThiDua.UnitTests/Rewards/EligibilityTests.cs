@@ -6,11 +6,14 @@ public class EligibilityTests
 {
     private static readonly TaskEvidence AllDone = new("Tổng kết 2022–2025", 4, 4);
 
+    /// <summary>Where the band "Tốt" of the province's frameworks begins (0.85 of 100, R7): the line comes with the evidence.</summary>
+    private const double GoodLine = 85;
+
     [Fact]
     public void EightyFivePointsExactlyIsGoodAndJustBelowIsNot()
     {
-        var good = Eligibility.ForUnit(2025, new DtiEvidence(2025, "QN-DTI-2025-XA", 85.0, "Tốt"), AllDone);
-        var below = Eligibility.ForUnit(2025, new DtiEvidence(2025, "QN-DTI-2025-XA", 84.99, "Khá"), AllDone);
+        var good = Eligibility.ForUnit(2025, new DtiEvidence(2025, "QN-DTI-2025-XA", 85.0, "Tốt", GoodLine), AllDone);
+        var below = Eligibility.ForUnit(2025, new DtiEvidence(2025, "QN-DTI-2025-XA", 84.99, "Khá", GoodLine), AllDone);
 
         Assert.True(good.Eligible);
         Assert.False(below.Eligible);
@@ -21,7 +24,7 @@ public class EligibilityTests
     [Fact]
     public void TheDetailReadsAsTheBriefSaysIt()
     {
-        var result = Eligibility.ForUnit(2025, new DtiEvidence(2025, "X", 78.4, "Khá"), AllDone);
+        var result = Eligibility.ForUnit(2025, new DtiEvidence(2025, "X", 78.4, "Khá", GoodLine), AllDone);
 
         Assert.Equal("DTI 2025: 78,4/100 — dưới ngưỡng Tốt 85.", result.Reasons.Single(r => r.Rule == "dti_good").Detail);
     }
@@ -29,7 +32,7 @@ public class EligibilityTests
     [Fact]
     public void EveryTaskMustBeCompletedByDefaultAndTheThresholdIsASetting()
     {
-        var dti = new DtiEvidence(2025, "X", 90, "Tốt");
+        var dti = new DtiEvidence(2025, "X", 90, "Tốt", GoodLine);
         var oneLeft = new TaskEvidence("Tổng kết 2022–2025", 4, 3);
 
         Assert.False(Eligibility.ForUnit(2025, dti, oneLeft).Eligible);
@@ -70,5 +73,5 @@ public class EligibilityTests
     [InlineData(NominationRound.Final, 2026, 2025)]
     [InlineData(NominationRound.Annual, 2024, 2024)]
     public void TheRoundDecidesWhichYearsResultCounts(NominationRound round, int year, int expected) =>
-        Assert.Equal(expected, RewardNames.DtiYear(round, year));
+        Assert.Equal(expected, Rounds.DtiYear(round, year));
 }

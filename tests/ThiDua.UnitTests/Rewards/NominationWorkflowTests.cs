@@ -52,10 +52,10 @@ public class NominationWorkflowTests
     [Fact]
     public void OnlyTheReviewsAreJudgedOnAnotherYear()
     {
-        Assert.Equal(2023, RewardNames.DtiYear(NominationRound.Midterm, 2030));
-        Assert.Equal(2025, RewardNames.DtiYear(NominationRound.Final, 2030));
-        Assert.Equal(2024, RewardNames.DtiYear(NominationRound.Annual, 2024));
-        Assert.Equal([DocumentKind.Minutes], RewardNames.Missing(AwardLevel.StateAward, [DocumentKind.Proposal, DocumentKind.AchievementReport, DocumentKind.Other]));
-        Assert.Empty(RewardNames.Missing(AwardLevel.UnitCertificate, []));
+        Assert.Equal(2023, Rounds.DtiYear(NominationRound.Midterm, 2030));
+        Assert.Equal(2025, Rounds.DtiYear(NominationRound.Final, 2030));
+        Assert.Equal(2024, Rounds.DtiYear(NominationRound.Annual, 2024));
+        Assert.Equal([DocumentKind.Minutes], NominationRules.MissingDocuments(AwardLevel.StateAward, [DocumentKind.Proposal, DocumentKind.AchievementReport, DocumentKind.Other]));
+        Assert.Empty(NominationRules.MissingDocuments(AwardLevel.UnitCertificate, []));
     }
 }

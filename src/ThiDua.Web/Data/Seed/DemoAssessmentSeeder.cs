@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +25,6 @@ public sealed class DemoAssessmentSeeder(ThiDuaDbContext db, FrameworkService fr
     /// <summary>Units left without a 2025 assessment for the walk-through.</summary>
     public static readonly IReadOnlySet<string> LeftForTheDemo = new HashSet<string> { "SO-YT", "X2025-06673-BAICHAY" };
 
-    private static readonly ClaimsPrincipal System = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "system")], "seed"));
-
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Frameworks.AnyAsync(cancellationToken))
@@ -36,9 +33,9 @@ public sealed class DemoAssessmentSeeder(ThiDuaDbContext db, FrameworkService fr
         }
         foreach (var definition in DemoFrameworks.All())
         {
-            await frameworks.CreateAsync(definition, System, cancellationToken);
+            await frameworks.CreateAsync(definition, cancellationToken);
         }
-        var evidence = await files.SaveAsync(DemoPdf("ThiDua - tai lieu kiem chung minh hoa (du lieu demo)"), "minh-chung-minh-hoa.pdf", FileTypes.Evidence, null, cancellationToken);
+        var evidence = await files.SaveAsync(DemoPdf("ThiDua - tai lieu kiem chung minh hoa (du lieu demo)"), "minh-chung-minh-hoa.pdf", FileTypes.Evidence, cancellationToken);
         var units = await db.Units.AsNoTracking().ToListAsync(cancellationToken);
         var lineage = await db.UnitLineage.AsNoTracking().ToListAsync(cancellationToken);
         var levels = new Dictionary<int, double>();
@@ -71,7 +68,7 @@ public sealed class DemoAssessmentSeeder(ThiDuaDbContext db, FrameworkService fr
 
         foreach (var communes in new[] { false, true })
         {
-            await results.PublishAsync(DemoFrameworks.Code(2024, communes), System, cancellationToken);
+            await results.PublishAsync(DemoFrameworks.Code(2024, communes), cancellationToken);
         }
         logger.LogInformation("Seeded the demo DTI frameworks and assessments");
     }
@@ -142,7 +139,6 @@ public sealed class DemoAssessmentSeeder(ThiDuaDbContext db, FrameworkService fr
                 IndicatorCode = compiled.Codes[i],
                 SelfValue = ValueJson(compiled, i, raw),
                 SelfRaw = raw,
-                SelfPoints = compiled.Points(i, raw),
                 UpdatedAt = now,
                 UpdatedBy = "system",
             };
@@ -157,7 +153,6 @@ public sealed class DemoAssessmentSeeder(ThiDuaDbContext db, FrameworkService fr
                 value.AppraisalReason = i == adjusted ? "Số liệu chưa khớp báo cáo của hệ thống giải quyết thủ tục hành chính; tính theo số liệu hệ thống." : null;
                 value.AppraisedRaw = appraisedRaw;
                 value.AppraisedValue = ValueJson(compiled, i, appraisedRaw);
-                value.AppraisedPoints = compiled.Points(i, appraisedRaw);
             }
             if (status == AssessmentStatus.Returned && compiled.Codes[i] == "HD1.1")
             {

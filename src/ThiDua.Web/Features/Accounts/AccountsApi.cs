@@ -53,7 +53,7 @@ public static class AccountsApi
     }
 
     private static async Task<Ok<PagedList<UserDto>>> List(UserService service, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(Paging.From(page, pageSize).Apply(await service.ListAsync(cancellationToken: ct)));
+        TypedResults.Ok(await service.ListAsync(Paging.From(page, pageSize), ct));
 
     private static async Task<Ok<UserDto>> Me(UserService service, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await service.GetAsync(user.Identity!.Name!, ct));

@@ -5,6 +5,8 @@ using ThiDua.Data;
 using ThiDua.Data.Accounts;
 using ThiDua.Web.Infrastructure.Auth;
 
+using ThiDua.Web.Infrastructure.Api;
+
 namespace ThiDua.Web.Features.Accounts;
 
 /// <summary>User administration shared by <c>POST /api/v1/users</c> and the users page.</summary>
@@ -56,28 +58,40 @@ public sealed class UserService(UserManager<ApplicationUser> users, ThiDuaDbCont
         return await GetAsync(user.UserName, cancellationToken);
     }
 
-    public async Task<UserDto> GetAsync(string userName, CancellationToken cancellationToken = default) =>
-        (await ListAsync(userName, cancellationToken)).FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase))
-            ?? throw new NotFoundException($"Không có người dùng {userName}.");
-
-    public async Task<IReadOnlyList<UserDto>> ListAsync(string? userName = null, CancellationToken cancellationToken = default)
+    public async Task<UserDto> GetAsync(string userName, CancellationToken cancellationToken = default)
     {
-        var query = db.Users.AsNoTracking().Include(u => u.Unit).AsQueryable();
-        if (userName is not null)
-        {
-            var normalized = users.NormalizeName(userName);
-            query = query.Where(u => u.NormalizedUserName == normalized);
-        }
-        var list = await query.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var normalized = users.NormalizeName(userName);
+        var found = await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized).ToListAsync(cancellationToken);
+        return await DtosAsync(found, cancellationToken) is [var user, ..]
+            ? user
+            : throw new NotFoundException($"Không có người dùng {userName}.");
+    }
+
+    /// <summary>A page of accounts by user name, with their roles and unit.</summary>
+    public async Task<PagedList<UserDto>> ListAsync(Paging paging, CancellationToken cancellationToken = default)
+    {
+        var page = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToPagedListAsync(paging, cancellationToken);
+        var dtos = await DtosAsync(page.Items, cancellationToken);
+        return new PagedList<UserDto>(dtos, page.Total, page.Page, page.PageSize);
+    }
+
+    private async Task<IReadOnlyList<UserDto>> DtosAsync(IReadOnlyList<ApplicationUser> list, CancellationToken cancellationToken)
+    {
         var ids = list.Select(u => u.Id).ToList();
+        var unitIds = list.Where(u => u.UnitId is not null).Select(u => u.UnitId!.Value).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var roleNames = await (from ur in db.UserRoles
                                join r in db.Roles on ur.RoleId equals r.Id
                                where ids.Contains(ur.UserId)
                                select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var rolesByUser = roleNames.ToLookup(x => x.UserId, x => x.Name!);
         var now = clock.GetUtcNow();
-        return list.Select(u => new UserDto(u.Id, u.UserName!, u.FullName, u.Email, rolesByUser[u.Id].OrderBy(r => r).ToList(),
-            u.Unit?.Code, u.Unit?.Name, u.LockoutEnd is { } end && end > now)).ToList();
+        return list.Select(u =>
+        {
+            var unit = u.UnitId is int id ? units.GetValueOrDefault(id) : null;
+            return new UserDto(u.Id, u.UserName!, u.FullName, u.Email, rolesByUser[u.Id].OrderBy(r => r).ToList(),
+                unit?.Code, unit?.Name, u.LockoutEnd is { } end && end > now);
+        }).ToList();
     }
 
     private static void Check(IdentityResult result, string field)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Errors;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Accounts;
@@ -34,7 +35,7 @@ public sealed class UsersModel(UserService service) : PageModel
         public string? UnitCode { get; set; }
     }
 
-    public async Task OnGetAsync() => Users = await service.ListAsync();
+    public async Task OnGetAsync() => Users = (await service.ListAsync(Paging.FirstLargest)).Items;
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -63,7 +64,7 @@ public sealed class UsersModel(UserService service) : PageModel
                 ModelState.AddModelError(string.Empty, e.Message);
             }
         }
-        Users = await service.ListAsync();
+        Users = (await service.ListAsync(Paging.FirstLargest)).Items;
         return Page();
     }
 }

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
 using ThiDua.Core.Errors;
 using ThiDua.Data;
 using ThiDua.Data.Assessment;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Assessment;
 
@@ -17,7 +17,7 @@ namespace ThiDua.Web.Features.Assessment;
 /// is shown from the audit log: who, when, old and new value.
 /// </summary>
 [Authorize(Policy = Policies.Secretariat)]
-public sealed class AppraiseModel(AssessmentService assessments, FrameworkService frameworks, ThiDuaDbContext db) : PageModel
+public sealed class AppraiseModel(AssessmentService assessments, AppraisalService appraisal, FrameworkService frameworks, ThiDuaDbContext db) : CommandPageModel
 {
     public sealed record ValueChange(DateTime At, string? UserName, string IndicatorCode, string? Before, string? After);
 
@@ -29,114 +29,74 @@ public sealed class AppraiseModel(AssessmentService assessments, FrameworkServic
     public Dictionary<int, string> EnteredValue { get; } = [];
     public Dictionary<int, string> EnteredMessage { get; } = [];
     public Dictionary<string, string> Faults { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public string StatusName => Enum.TryParse<AssessmentStatus>(Assessment.Status, true, out var s) ? s.VietnameseName() : Assessment.Status;
+    public string StatusName => Assessment.Status.VietnameseName();
 
     public async Task OnGetAsync(int id) => await LoadAsync(id);
 
-    public async Task<IActionResult> OnPostAppraiseAsync(int id)
+    public Task<IActionResult> OnPostAppraiseAsync(int id) =>
+        RunAsync(async () =>
+        {
+            var entries = await EntriesAsync(id);
+            await appraisal.AppraiseAsync(id, entries);
+            TempData["Message"] = entries.Count == 0 ? "Không có thay đổi." : $"Đã lưu ý kiến thẩm định cho {entries.Count} chỉ tiêu.";
+            return Redirect($"/danh-gia/{id}/tham-dinh");
+        }, () => LoadAsync(id), e =>
+        {
+            foreach (var (code, messages) in e.Errors)
+            {
+                Faults[code] = messages[0];
+            }
+            ModelState.AddModelError(string.Empty, e.Message);
+        });
+
+    public Task<IActionResult> OnPostReturnAsync(int id, string? returnMessage) =>
+        RunAsync(() => string.IsNullOrWhiteSpace(returnMessage)
+                ? throw DomainException.ForField("returnMessage", "Hãy nhập nội dung trả lại đơn vị.")
+                : appraisal.ReturnAsync(id, returnMessage),
+            "Đã trả lại đơn vị để giải trình.", $"/danh-gia/{id}/tham-dinh", () => LoadAsync(id));
+
+    public Task<IActionResult> OnPostFinalizeAsync(int id) =>
+        RunAsync(() => appraisal.FinalizeAsync(id), "Đã hoàn tất thẩm định; kết quả vào bảng xếp hạng.", $"/danh-gia/{id}/tham-dinh", () => LoadAsync(id));
+
+    /// <summary>The appraiser's word on each indicator where a decision was chosen; an adjusted value is read as a person writes it.</summary>
+    private async Task<List<AppraisalEntry>> EntriesAsync(int id)
     {
-        var current = await assessments.GetAsync(id, User);
+        var current = await assessments.GetAsync(id);
         var compiled = (await frameworks.CompiledAsync(current.FrameworkCode)).Compiled;
         var entries = new List<AppraisalEntry>();
+        var faults = new Dictionary<string, string[]>();
         for (var i = 0; i < compiled.IndicatorCount; i++)
         {
-            var decision = Request.Form[$"d{i}"].ToString();
-            var value = Request.Form[$"a{i}"].ToString();
-            var message = Request.Form[$"m{i}"].ToString();
-            EnteredDecision[i] = decision;
-            EnteredValue[i] = value;
-            EnteredMessage[i] = message;
+            var (decision, value, message) = (Request.Form[$"d{i}"].ToString(), Request.Form[$"a{i}"].ToString(), Request.Form[$"m{i}"].ToString());
+            (EnteredDecision[i], EnteredValue[i], EnteredMessage[i]) = (decision, value, message);
+            var code = compiled.Codes[i];
             switch (decision)
             {
-                case "":
-                    continue;
                 case "accept":
-                    entries.Add(new AppraisalEntry { IndicatorCode = compiled.Codes[i], Action = "accept", Reason = message });
+                    entries.Add(new AppraisalEntry { IndicatorCode = code, Action = "accept", Reason = message });
                     break;
                 case "return":
-                    entries.Add(new AppraisalEntry { IndicatorCode = compiled.Codes[i], Action = "return", Message = message });
+                    entries.Add(new AppraisalEntry { IndicatorCode = code, Action = "return", Message = message });
                     break;
                 case "adjust":
-                    var json = FormValues.ToJson(compiled.Kinds[i], value);
+                    var json = IndicatorText.ToJson(compiled.Kinds[i], value, percentBox: compiled.Kinds[i] == RuleKind.Ratio, out _);
                     if (json is null or "null")
                     {
-                        Faults[compiled.Codes[i]] = $"Chỉ tiêu {compiled.Codes[i]}: hãy nhập giá trị điều chỉnh hợp lệ.";
+                        faults[code] = [$"Chỉ tiêu {code}: hãy nhập giá trị điều chỉnh hợp lệ."];
                         continue;
                     }
-                    entries.Add(new AppraisalEntry { IndicatorCode = compiled.Codes[i], Action = "adjust", Value = JsonDocument.Parse(json).RootElement.Clone(), Reason = message });
+                    entries.Add(new AppraisalEntry { IndicatorCode = code, Action = "adjust", Value = JsonDocument.Parse(json).RootElement.Clone(), Reason = message });
                     break;
             }
         }
-        if (Faults.Count == 0)
-        {
-            try
-            {
-                await assessments.AppraiseAsync(id, entries, User);
-                TempData["Message"] = entries.Count == 0 ? "Không có thay đổi." : $"Đã lưu ý kiến thẩm định cho {entries.Count} chỉ tiêu.";
-                return Redirect($"/danh-gia/{id}/tham-dinh");
-            }
-            catch (DomainException e)
-            {
-                foreach (var (code, messages) in e.Errors)
-                {
-                    Faults[code] = messages[0];
-                }
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
-            catch (ConflictException e)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, "Chưa lưu: có chỉ tiêu điều chỉnh thiếu giá trị hợp lệ.");
-        }
-        await LoadAsync(id);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostReturnAsync(int id, string? returnMessage)
-    {
-        try
-        {
-            if (string.IsNullOrWhiteSpace(returnMessage))
-            {
-                throw DomainException.ForField("returnMessage", "Hãy nhập nội dung trả lại đơn vị.");
-            }
-            await assessments.ReturnAsync(id, returnMessage, User);
-            TempData["Message"] = "Đã trả lại đơn vị để giải trình.";
-            return Redirect($"/danh-gia/{id}/tham-dinh");
-        }
-        catch (Exception e) when (e is DomainException or ConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync(id);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostFinalizeAsync(int id)
-    {
-        try
-        {
-            await assessments.FinalizeAsync(id, User);
-            TempData["Message"] = "Đã hoàn tất thẩm định; kết quả vào bảng xếp hạng.";
-            return Redirect($"/danh-gia/{id}/tham-dinh");
-        }
-        catch (ConflictException e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync(id);
-        return Page();
+        return faults.Count == 0 ? entries : throw new DomainException("Chưa lưu: có chỉ tiêu điều chỉnh thiếu giá trị hợp lệ.", faults);
     }
 
     private async Task LoadAsync(int id)
     {
-        Assessment = await assessments.GetAsync(id, User);
+        Assessment = await assessments.GetAsync(id);
         Compiled = (await frameworks.CompiledAsync(Assessment.FrameworkCode)).Compiled;
-        CanAppraise = Assessment.Status == "submitted";
+        CanAppraise = Assessment.Status == AssessmentStatus.Submitted;
         var values = await db.AssessmentValues.AsNoTracking().Where(v => v.AssessmentId == id).Select(v => new { v.Id, v.IndicatorCode }).ToListAsync();
         var keys = values.ToDictionary(v => v.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), v => v.IndicatorCode);
         var keyList = keys.Keys.ToList();
@@ -155,7 +115,7 @@ public sealed class AppraiseModel(AssessmentService assessments, FrameworkServic
             return null;
         }
         var fields = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
-        string[] shown = ["SelfValue", "SelfPoints", "Note", "UnitResponse", "AppraisedValue", "AppraisedPoints", "Decision", "AppraisalReason", "ReturnMessage"];
+        string[] shown = ["SelfValue", "Note", "UnitResponse", "AppraisedValue", "Decision", "AppraisalReason", "ReturnMessage"];
         return string.Join("; ", shown.Where(fields.ContainsKey).Select(k => $"{k}: {fields[k]}"));
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ThiDua.Core.Assessment;
@@ -11,8 +10,6 @@ namespace ThiDua.Web.Features.Assessment;
 /// <summary>Frameworks, assessments, results and explanations (R6, R7) — API.md "Assessment".</summary>
 public static class AssessmentApi
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static IEndpointRouteBuilder MapAssessmentApi(this IEndpointRouteBuilder app)
     {
         var frameworks = app.MapGroup("/api/v1/frameworks").WithTags("Assessment");
@@ -55,11 +52,11 @@ public static class AssessmentApi
     }
 
     private static async Task<Ok<PagedList<FrameworkSummary>>> ListFrameworks(FrameworkService service, int? year, string? unitType, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(Paging.From(page, pageSize).Apply(await service.ListAsync(year, unitType, ct)));
+        TypedResults.Ok(await service.ListAsync(year, unitType, Paging.From(page, pageSize), ct));
 
-    private static async Task<Created<FrameworkDto>> CreateFramework(FrameworkService service, FrameworkDefinition definition, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<FrameworkDto>> CreateFramework(FrameworkService service, FrameworkDefinition definition, CancellationToken ct)
     {
-        var framework = await service.CreateAsync(definition, user, ct);
+        var framework = await service.CreateAsync(definition, ct);
         return TypedResults.Created($"/api/v1/frameworks/{Uri.EscapeDataString(framework.Code)}", framework);
     }
 
@@ -70,64 +67,64 @@ public static class AssessmentApi
         return TypedResults.Ok(framework);
     }
 
-    private static async Task<Results<Ok<FrameworkDto>, Created<FrameworkDto>>> UpdateFramework(FrameworkService service, string code, FrameworkUpdate body, HttpRequest http, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<FrameworkDto>, Created<FrameworkDto>>> UpdateFramework(FrameworkService service, string code, FrameworkUpdate body, HttpRequest http, CancellationToken ct)
     {
-        var (framework, newVersion) = await service.UpdateAsync(code, body.ToDefinition(), Versions.Required(http, body.Version), user, ct);
+        var (framework, newVersion) = await service.UpdateAsync(code, body.ToDefinition(), Versions.Required(http, body.Version), ct);
         return newVersion
             ? TypedResults.Created($"/api/v1/frameworks/{Uri.EscapeDataString(framework.Code)}", framework)
             : TypedResults.Ok(framework);
     }
 
-    private static async Task<Created<IReadOnlyList<FrameworkDto>>> ImportFrameworks(IFormFile file, FrameworkService service, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<IReadOnlyList<FrameworkDto>>> ImportFrameworks(IFormFile file, FrameworkService service, CancellationToken ct)
     {
         await using var stream = file.OpenReadStream();
-        var created = await service.ImportAsync(stream, user, ct);
+        var created = await service.ImportAsync(stream, ct);
         return TypedResults.Created("/api/v1/frameworks", created);
     }
 
     private static async Task<FileContentHttpResult> ExportFramework(FrameworkService service, string code, CancellationToken ct) =>
-        TypedResults.File(await service.ExportAsync(code, ct), XlsxType, $"{code}.xlsx");
+        TypedResults.File(await service.ExportAsync(code, ct), ContentTypes.Xlsx, $"{code}.xlsx");
 
-    private static async Task<Ok<PublicationDto>> Publish(ResultsService service, string code, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.PublishAsync(code, user, ct));
+    private static async Task<Ok<PublicationDto>> Publish(ResultsService service, string code, CancellationToken ct) =>
+        TypedResults.Ok(await service.PublishAsync(code, ct));
 
-    private static async Task<Created<AssessmentCreated>> Create(AssessmentService service, CreateAssessmentRequest request, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<AssessmentCreated>> Create(SelfAssessmentService service, CreateAssessmentRequest request, CancellationToken ct)
     {
-        var created = await service.CreateAsync(request, user, ct);
+        var created = await service.CreateAsync(request, ct);
         return TypedResults.Created($"/api/v1/assessments/{created.Id}", created);
     }
 
-    private static async Task<Ok<PagedList<AssessmentSummary>>> List(AssessmentService service, string? frameworkCode, string? unitCode, string? status, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(Paging.From(page, pageSize).Apply(await service.ListAsync(frameworkCode, unitCode, status, user, ct)));
+    private static async Task<Ok<PagedList<AssessmentSummary>>> List(AssessmentService service, string? frameworkCode, string? unitCode, string? status, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(frameworkCode, unitCode, status, Paging.From(page, pageSize), ct));
 
-    private static async Task<Ok<AssessmentDto>> Get(AssessmentService service, int id, ClaimsPrincipal user, HttpResponse response, CancellationToken ct)
+    private static async Task<Ok<AssessmentDto>> Get(AssessmentService service, int id, HttpResponse response, CancellationToken ct)
     {
-        var assessment = await service.GetAsync(id, user, ct);
+        var assessment = await service.GetAsync(id, ct);
         response.SetETag(assessment.Version);
         return TypedResults.Ok(assessment);
     }
 
-    private static async Task<Ok<AssessmentDto>> SaveValues(AssessmentService service, int id, List<ValueEntry> entries, HttpRequest http, ClaimsPrincipal user, HttpResponse response, CancellationToken ct)
+    private static async Task<Ok<AssessmentDto>> SaveValues(SelfAssessmentService service, int id, List<ValueEntry> entries, HttpRequest http, HttpResponse response, CancellationToken ct)
     {
         int? expected = http.Headers.IfMatch.Count > 0 ? Versions.Required(http, null) : null;
-        var assessment = await service.SaveValuesAsync(id, entries, expected, user, ct);
+        var assessment = await service.SaveValuesAsync(id, entries, expected, ct);
         response.SetETag(assessment.Version);
         return TypedResults.Ok(assessment);
     }
 
-    private static async Task<Ok<AssessmentDto>> Submit(AssessmentService service, int id, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.SubmitAsync(id, user, ct));
+    private static async Task<Ok<AssessmentDto>> Submit(SelfAssessmentService service, int id, CancellationToken ct) =>
+        TypedResults.Ok(await service.SubmitAsync(id, ct));
 
-    private static async Task<Ok<AssessmentDto>> Return(AssessmentService service, int id, ReturnRequest request, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.ReturnAsync(id, request.Message, user, ct));
+    private static async Task<Ok<AssessmentDto>> Return(AppraisalService service, int id, ReturnRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await service.ReturnAsync(id, request.Message, ct));
 
-    private static async Task<Ok<AssessmentDto>> Appraise(AssessmentService service, int id, List<AppraisalEntry> entries, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.AppraiseAsync(id, entries, user, ct));
+    private static async Task<Ok<AssessmentDto>> Appraise(AppraisalService service, int id, List<AppraisalEntry> entries, CancellationToken ct) =>
+        TypedResults.Ok(await service.AppraiseAsync(id, entries, ct));
 
-    private static async Task<Ok<AssessmentDto>> FinalizeAppraisal(AssessmentService service, int id, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.FinalizeAsync(id, user, ct));
+    private static async Task<Ok<AssessmentDto>> FinalizeAppraisal(AppraisalService service, int id, CancellationToken ct) =>
+        TypedResults.Ok(await service.FinalizeAsync(id, ct));
 
-    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>>> Import(AssessmentService service, HttpRequest request, ClaimsPrincipal user, CancellationToken ct, [FromQuery] bool dryRun = true)
+    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>>> Import(AssessmentImportService service, HttpRequest request, CancellationToken ct, [FromQuery] bool dryRun = true)
     {
         // The CSV reader reads synchronously: the upload is buffered first (at most 20 MB).
         using var buffer = new MemoryStream();
@@ -147,36 +144,37 @@ public static class AssessmentApi
             throw DomainException.ForField("file", "Tệp CSV lớn hơn 20 MB; hãy chia nhỏ.");
         }
         buffer.Position = 0;
-        var report = await service.ImportAsync(buffer, dryRun, user, ct);
+        var report = await service.ImportAsync(buffer, dryRun, ct);
         return report.Errors.Count > 0 && !dryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
     }
 
-    private static async Task<Ok<ResultsPage>> GetResults(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Ok<ResultsPage>> GetResults(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.From(page, pageSize);
-        var results = await Filtered(service, frameworkCode, clusterCode, unitType, user, ct);
-        var items = paging.Apply(results.Items);
+        var results = await Filtered(service, frameworkCode, clusterCode, unitType, ct);
+        // A ranking is computed by the engine, not read from a table (the results issue stores it).
+        var items = paging.OfComputed(results.Items);
         return TypedResults.Ok(new ResultsPage(results.FrameworkCode, results.FrameworkName, results.Year, results.UnitType, results.ScaleMax,
             results.Published, results.PublishedAt, results.Sha256, clusterCode, results.GroupColumns, items.Items, items.Total, items.Page, items.PageSize));
     }
 
-    private static async Task<FileContentHttpResult> ExportResults(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<FileContentHttpResult> ExportResults(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, CancellationToken ct)
     {
-        var results = await Filtered(service, frameworkCode, clusterCode, unitType, user, ct);
-        return TypedResults.File(ResultsExport.Xlsx(results), XlsxType, $"ket-qua-{results.FrameworkCode}.xlsx");
+        var results = await Filtered(service, frameworkCode, clusterCode, unitType, ct);
+        return TypedResults.File(ResultsExport.Xlsx(results), ContentTypes.Xlsx, $"ket-qua-{results.FrameworkCode}.xlsx");
     }
 
-    private static async Task<Ok<ExplanationDto>> Explain(ResultsService service, string frameworkCode, string unitCode, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.ExplainAsync(frameworkCode, unitCode, user, ct));
+    private static async Task<Ok<ExplanationDto>> Explain(ResultsService service, string frameworkCode, string unitCode, CancellationToken ct) =>
+        TypedResults.Ok(await service.ExplainAsync(frameworkCode, unitCode, ct));
 
     /// <summary>Filters a ranking to a cluster (with ranks within it) or a unit type.</summary>
-    public static async Task<ResultsDto> Filtered(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<ResultsDto> Filtered(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(frameworkCode))
         {
             throw DomainException.ForField("frameworkCode", "Cần frameworkCode (mã bộ chỉ số).");
         }
-        var results = await service.ForUserAsync(frameworkCode, user, ct);
+        var results = await service.ForUserAsync(frameworkCode, ct);
         IEnumerable<ResultItem> items = results.Items;
         if (!string.IsNullOrWhiteSpace(clusterCode))
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using ThiDua.Core.Assessment;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Assessment;
@@ -60,7 +61,7 @@ public sealed class ReturnRequest
     public string Message { get; init; } = "";
 }
 
-public sealed record AssessmentCreated(int Id, string Status, string FrameworkCode, string UnitCode, int Version);
+public sealed record AssessmentCreated(int Id, AssessmentStatus Status, string FrameworkCode, string UnitCode, int Version);
 
 public sealed record ValueDto(
     string IndicatorCode,
@@ -75,12 +76,12 @@ public sealed record ValueDto(
     string? Response,
     JsonElement? AppraisedValue,
     double? AppraisedPoints,
-    string Decision,
+    AppraisalDecision Decision,
     string? Reason,
     string? ReturnMessage,
     IReadOnlyList<FileDto> Evidence);
 
-public sealed record AssessmentEventDto(DateTime At, string? UserName, string? From, string To, string? Message);
+public sealed record AssessmentEventDto(DateTime At, string? UserName, AssessmentStatus? From, AssessmentStatus To, string? Message);
 
 public sealed record AssessmentDto(
     int Id,
@@ -89,7 +90,7 @@ public sealed record AssessmentDto(
     int Year,
     string UnitCode,
     string UnitName,
-    string Status,
+    AssessmentStatus Status,
     double ScaleMax,
     double SelfTotal,
     double? AppraisedTotal,
@@ -104,7 +105,7 @@ public sealed record AssessmentDto(
     IReadOnlyList<AssessmentEventDto> History,
     int Version);
 
-public sealed record AssessmentSummary(int Id, string FrameworkCode, string UnitCode, string UnitName, string Status, double SelfTotal, double? AppraisedTotal, DateTime? SubmittedAt, int Version);
+public sealed record AssessmentSummary(int Id, string FrameworkCode, string UnitCode, string UnitName, AssessmentStatus Status, double SelfTotal, double? AppraisedTotal, DateTime? SubmittedAt, int Version);
 
 public sealed record ImportRowError(int Row, string Message);
 

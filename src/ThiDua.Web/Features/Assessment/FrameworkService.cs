@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
@@ -8,6 +7,7 @@ using ThiDua.Core.Units;
 using ThiDua.Data;
 using ThiDua.Data.Assessment;
 using ThiDua.Web.Infrastructure.Api;
+using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Assessment;
 
@@ -41,7 +41,7 @@ public sealed class FrameworkCache
 }
 
 /// <summary>Frameworks: create, read, change (a new version once assessments use it), XLSX import and export.</summary>
-public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, TimeProvider clock)
+public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, CurrentUser user, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = CreateJson();
 
@@ -55,7 +55,7 @@ public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, T
 
     public static string Serialize(FrameworkDefinition definition) => JsonSerializer.Serialize(definition, Json);
 
-    public async Task<IReadOnlyList<FrameworkSummary>> ListAsync(int? year, string? unitType, CancellationToken cancellationToken = default)
+    public async Task<PagedList<FrameworkSummary>> ListAsync(int? year, string? unitType, Paging paging, CancellationToken cancellationToken = default)
     {
         var query = db.Frameworks.AsNoTracking();
         if (year is int y)
@@ -67,16 +67,16 @@ public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, T
             var type = UnitTypes.TryParse(unitType, out var t) ? t : throw DomainException.ForField("unitType", $"Loại đơn vị '{unitType}' không có.");
             query = query.Where(f => f.UnitType == type);
         }
-        var frameworks = await query.OrderByDescending(f => f.Year).ThenBy(f => f.UnitType).ThenBy(f => f.Code).ToListAsync(cancellationToken);
-        var ids = frameworks.Select(f => f.Id).ToList();
+        var page = await query.OrderByDescending(f => f.Year).ThenBy(f => f.UnitType).ThenBy(f => f.Code).ToPagedListAsync(paging, cancellationToken);
+        var ids = page.Items.Select(f => f.Id).ToList();
         var counts = await db.Assessments.Where(a => ids.Contains(a.FrameworkId))
             .GroupBy(a => a.FrameworkId)
             .Select(g => new { g.Key, Total = g.Count(), Appraised = g.Count(a => a.Status == AssessmentStatus.Appraised) })
             .ToDictionaryAsync(x => x.Key, cancellationToken);
         var published = await LatestPublicationsAsync(ids, cancellationToken);
-        return frameworks.Select(f => new FrameworkSummary(f.Code, f.Name, f.Year, f.UnitType, f.ScaleMax, f.Illustrative, f.Revision, f.Supersedes,
+        return page.Select(f => new FrameworkSummary(f.Code, f.Name, f.Year, f.UnitType, f.ScaleMax, f.Illustrative, f.Revision, f.Supersedes,
             counts.TryGetValue(f.Id, out var c) ? c.Total : 0, counts.TryGetValue(f.Id, out var c2) ? c2.Appraised : 0,
-            published.GetValueOrDefault(f.Id))).ToList();
+            published.GetValueOrDefault(f.Id)));
     }
 
     public async Task<Dictionary<int, DateTime?>> LatestPublicationsAsync(IReadOnlyCollection<int> frameworkIds, CancellationToken cancellationToken)
@@ -109,7 +109,7 @@ public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, T
             framework.Illustrative, definition.Description, framework.Revision, framework.Supersedes, assessments > 0, assessments, published, framework.Version);
     }
 
-    public async Task<FrameworkDto> CreateAsync(FrameworkDefinition definition, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<FrameworkDto> CreateAsync(FrameworkDefinition definition, CancellationToken cancellationToken = default)
     {
         var normalized = Normalize(definition);
         _ = new CompiledFramework(normalized); // validates the whole tree, naming every faulty node
@@ -117,7 +117,7 @@ public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, T
         {
             throw new ConflictException($"Bộ chỉ số mã {normalized.Code} đã có; để sửa, dùng PUT /api/v1/frameworks/{normalized.Code}.");
         }
-        db.Frameworks.Add(NewEntity(normalized, user, revision: 1, supersedes: null));
+        db.Frameworks.Add(NewEntity(normalized, revision: 1, supersedes: null));
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(normalized.Code, cancellationToken);
     }
@@ -126,7 +126,7 @@ public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, T
     /// Replaces the tree. A framework no assessment uses is changed in place; one in use is frozen, so the change
     /// becomes a new framework "CODE-v{n}" that supersedes it (the caller learns its code from the result).
     /// </summary>
-    public async Task<(FrameworkDto Framework, bool NewVersion)> UpdateAsync(string code, FrameworkDefinition definition, int expectedVersion, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(FrameworkDto Framework, bool NewVersion)> UpdateAsync(string code, FrameworkDefinition definition, int expectedVersion, CancellationToken cancellationToken = default)
     {
         var framework = await FindAsync(code, cancellationToken);
         Versions.EnsureCurrent(framework.Version, expectedVersion);
@@ -142,7 +142,7 @@ public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, T
             var baseCode = framework.Supersedes is null ? framework.Code : BaseCode(framework.Code);
             var revision = await db.Frameworks.Where(f => f.Code == baseCode || f.Code.StartsWith(baseCode + "-v")).MaxAsync(f => f.Revision, cancellationToken) + 1;
             var newCode = $"{baseCode}-v{revision}";
-            db.Frameworks.Add(NewEntity(normalized with { Code = newCode }, user, revision, framework.Code));
+            db.Frameworks.Add(NewEntity(normalized with { Code = newCode }, revision, framework.Code));
             await db.SaveChangesAsync(cancellationToken);
             return (await GetAsync(newCode, cancellationToken), true);
         }
@@ -156,14 +156,14 @@ public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, T
         return (await GetAsync(code, cancellationToken), false);
     }
 
-    public async Task<IReadOnlyList<FrameworkDto>> ImportAsync(Stream xlsx, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FrameworkDto>> ImportAsync(Stream xlsx, CancellationToken cancellationToken = default)
     {
         var definitions = FrameworkWorkbook.Read(xlsx);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = new List<FrameworkDto>();
         foreach (var definition in definitions)
         {
-            created.Add(await CreateAsync(definition, user, cancellationToken));
+            created.Add(await CreateAsync(definition, cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
         return created;
@@ -175,7 +175,7 @@ public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, T
         return FrameworkWorkbook.Write([Deserialize(framework.DefinitionJson)]);
     }
 
-    private Framework NewEntity(FrameworkDefinition definition, ClaimsPrincipal user, int revision, string? supersedes) => new()
+    private Framework NewEntity(FrameworkDefinition definition, int revision, string? supersedes) => new()
     {
         Code = definition.Code,
         Name = definition.Name,
@@ -187,7 +187,7 @@ public sealed class FrameworkService(ThiDuaDbContext db, FrameworkCache cache, T
         Revision = revision,
         Supersedes = supersedes,
         CreatedAt = clock.GetUtcNow().UtcDateTime,
-        CreatedBy = user.Identity?.Name,
+        CreatedBy = user.UserName,
     };
 
     private static string BaseCode(string code)

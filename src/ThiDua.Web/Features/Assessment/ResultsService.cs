@@ -1,10 +1,10 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
 using ThiDua.Core.Errors;
+using ThiDua.Core.Rewards;
 using ThiDua.Core.Units;
 using ThiDua.Data;
 using ThiDua.Data.Assessment;
@@ -17,7 +17,7 @@ namespace ThiDua.Web.Features.Assessment;
 /// year and last year's results through lineage. Province-wide roles see live results; publication freezes a
 /// snapshot (with its SHA-256) that unit users and the public read.
 /// </summary>
-public sealed class ResultsService(ThiDuaDbContext db, FrameworkService frameworks, TimeProvider clock)
+public sealed class ResultsService(ThiDuaDbContext db, FrameworkService frameworks, CurrentUser user, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions SnapshotJson = CreateJson();
 
@@ -79,10 +79,10 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
     }
 
     /// <summary>The results a user may see: live for province-wide roles, otherwise the published snapshot (404 before publication).</summary>
-    public async Task<ResultsDto> ForUserAsync(string frameworkCode, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ResultsDto> ForUserAsync(string frameworkCode, CancellationToken cancellationToken = default)
     {
         var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
-        if (Roles.ProvinceWide.Any(user.IsInRole))
+        if (user.ReadsEveryUnit)
         {
             var live = (await ComputeAsync(framework, cancellationToken: cancellationToken)).Results;
             var latest = await db.ResultPublications.AsNoTracking().Where(p => p.FrameworkId == framework.Id)
@@ -109,7 +109,25 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         return snapshot with { Published = true, PublishedAt = latest.PublishedAt, Sha256 = latest.Sha256 };
     }
 
-    public async Task<PublicationDto> PublishAsync(string frameworkCode, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every unit's published result of a year, by unit code (a unit is in one framework of a year), with the score from
+    /// which its framework's band "Tốt" begins: what reward eligibility judges a unit on.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DtiEvidence>> PublishedEvidenceAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var scores = new Dictionary<string, DtiEvidence>(StringComparer.Ordinal);
+        foreach (var framework in await db.Frameworks.AsNoTracking().Where(f => f.Year == year).OrderBy(f => f.Code).ToListAsync(cancellationToken))
+        {
+            var good = GoodBand.From100(frameworks.Compiled(framework).Definition);
+            foreach (var item in (await PublishedAsync(framework, cancellationToken))?.Items ?? [])
+            {
+                scores.TryAdd(item.UnitCode, new DtiEvidence(year, framework.Code, item.Score100, item.Band, good));
+            }
+        }
+        return scores;
+    }
+
+    public async Task<PublicationDto> PublishAsync(string frameworkCode, CancellationToken cancellationToken = default)
     {
         var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
         var (results, _) = await ComputeAsync(framework, cancellationToken: cancellationToken);
@@ -123,7 +141,7 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         {
             FrameworkId = framework.Id,
             PublishedAt = clock.GetUtcNow().UtcDateTime,
-            PublishedBy = user.Identity?.Name,
+            PublishedBy = user.UserName,
             SnapshotJson = json,
             Sha256 = sha256,
             UnitCount = results.Items.Count,
@@ -133,13 +151,13 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         return new PublicationDto(framework.Code, publication.PublishedAt, sha256, results.Items.Count, results.Pending);
     }
 
-    public async Task<ExplanationDto> ExplainAsync(string frameworkCode, string unitCode, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ExplanationDto> ExplainAsync(string frameworkCode, string unitCode, CancellationToken cancellationToken = default)
     {
         var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, cancellationToken)
             ?? throw new NotFoundException($"Không có đơn vị mã {unitCode}.");
-        var ownUnit = user.UnitId() == unit.Id;
-        if (!Roles.ProvinceWide.Any(user.IsInRole) && !ownUnit && await PublishedAsync(framework, cancellationToken) is null)
+        var ownUnit = user.UnitId == unit.Id;
+        if (!user.ReadsEveryUnit && !ownUnit && await PublishedAsync(framework, cancellationToken) is null)
         {
             throw new NotFoundException($"Kết quả của bộ chỉ số {frameworkCode} chưa được công bố.");
         }

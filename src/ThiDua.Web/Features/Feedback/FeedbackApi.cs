@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
@@ -19,24 +18,24 @@ public static class FeedbackApi
         return app;
     }
 
-    private static async Task<Created<FeedbackDto>> Create(FeedbackService service, FeedbackRequest request, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<FeedbackDto>> Create(FeedbackService service, FeedbackRequest request, CancellationToken ct)
     {
-        var thread = await service.CreateAsync(request, user, ct);
+        var thread = await service.CreateAsync(request, ct);
         return TypedResults.Created($"/api/v1/feedback/{thread.Id}", thread);
     }
 
-    private static async Task<Ok<PagedList<FeedbackDto>>> List(FeedbackService service, string? status, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(Paging.From(page, pageSize).Apply(await service.ListAsync(status, user, ct)));
+    private static async Task<Ok<PagedList<FeedbackDto>>> List(FeedbackService service, string? status, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(status, Paging.From(page, pageSize), ct));
 
-    private static async Task<Ok<FeedbackDto>> Get(FeedbackService service, int id, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.GetAsync(id, user, ct));
+    private static async Task<Ok<FeedbackDto>> Get(FeedbackService service, int id, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(id, ct));
 
-    private static async Task<Created<FeedbackDto>> Reply(FeedbackService service, int id, ReplyRequest request, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<FeedbackDto>> Reply(FeedbackService service, int id, ReplyRequest request, CancellationToken ct)
     {
-        var thread = await service.ReplyAsync(id, request.Body, user, ct);
+        var thread = await service.ReplyAsync(id, request.Body, ct);
         return TypedResults.Created($"/api/v1/feedback/{id}", thread);
     }
 
-    private static async Task<Ok<FeedbackDto>> Close(FeedbackService service, int id, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.CloseAsync(id, user, ct));
+    private static async Task<Ok<FeedbackDto>> Close(FeedbackService service, int id, CancellationToken ct) =>
+        TypedResults.Ok(await service.CloseAsync(id, ct));
 }

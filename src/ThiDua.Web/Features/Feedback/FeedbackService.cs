@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Errors;
 using ThiDua.Core.Movements;
 using ThiDua.Data;
 using ThiDua.Data.Feedback;
 using ThiDua.Web.Features.Notifications;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Feedback;
@@ -36,19 +36,16 @@ public sealed record FeedbackDto(int Id, string UnitCode, string UnitName, strin
 /// Problems units raise with the Department of Home Affairs (R17). A thread is seen only by its unit, the Reward
 /// Board (the Department's emulation board), the Secretariat and Admin; a reply from the Board marks it answered.
 /// </summary>
-public sealed class FeedbackService(ThiDuaDbContext db, NotificationService notifications, TimeProvider clock)
+public sealed class FeedbackService(ThiDuaDbContext db, NotificationService notifications, CurrentUser user, TimeProvider clock)
 {
     /// <summary>The province-wide roles that see every thread.</summary>
     public static readonly string[] Board = [Roles.RewardBoard, Roles.Secretariat, Roles.Admin];
 
-    public async Task<FeedbackDto> CreateAsync(FeedbackRequest request, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<FeedbackDto> CreateAsync(FeedbackRequest request, CancellationToken cancellationToken = default)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == request.UnitCode.Trim(), cancellationToken)
             ?? throw DomainException.ForField("unitCode", $"Không có đơn vị mã {request.UnitCode}.");
-        if (!Roles.UnitScoped.Any(user.IsInRole) || user.UnitId() != unit.Id)
-        {
-            throw new ForbiddenException("Chỉ cán bộ, lãnh đạo của đơn vị được nêu vướng mắc của đơn vị mình.");
-        }
+        await user.EnsureAsync(unit.Id, UnitScope.Staff, "Chỉ cán bộ, lãnh đạo của đơn vị được nêu vướng mắc của đơn vị mình.");
         var thread = new FeedbackThread
         {
             UnitId = unit.Id,
@@ -56,37 +53,37 @@ public sealed class FeedbackService(ThiDuaDbContext db, NotificationService noti
             Body = request.Body.Trim().Normalize(System.Text.NormalizationForm.FormC),
             Status = FeedbackStatus.Open,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = user.Identity?.Name,
+            CreatedBy = user.UserName,
         };
         db.FeedbackThreads.Add(thread);
         await db.SaveChangesAsync(cancellationToken);
         await notifications.NotifyAsync(new Recipients([Roles.RewardBoard]), $"Vướng mắc mới của {unit.Name}", thread.Subject, $"/gop-y/{thread.Id}", cancellationToken);
-        return await GetAsync(thread.Id, user, cancellationToken);
+        return await GetAsync(thread.Id, cancellationToken);
     }
 
-    public async Task<FeedbackDto> ReplyAsync(int id, string body, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<FeedbackDto> ReplyAsync(int id, string body, CancellationToken cancellationToken = default)
     {
-        var thread = await FindVisibleAsync(id, user, cancellationToken);
+        var thread = await FindVisibleAsync(id, cancellationToken);
         if (thread.Status == FeedbackStatus.Closed)
         {
             throw new ConflictException("Vướng mắc đã đóng; hãy nêu vướng mắc mới.");
         }
-        var fromBoard = Board.Any(user.IsInRole);
-        if (!fromBoard && !Roles.UnitScoped.Any(user.IsInRole))
+        var fromBoard = Board.Any(user.IsIn);
+        if (!fromBoard && !user.IsUnitStaff)
         {
             throw new ForbiddenException("Bạn không được trả lời vướng mắc này.");
         }
-        thread.Replies.Add(new FeedbackReply { Body = body.Trim().Normalize(System.Text.NormalizationForm.FormC), FromBoard = fromBoard, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user.Identity?.Name });
+        thread.Replies.Add(new FeedbackReply { Body = body.Trim().Normalize(System.Text.NormalizationForm.FormC), FromBoard = fromBoard, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user.UserName });
         thread.Status = fromBoard ? FeedbackStatus.Answered : FeedbackStatus.Open;
         await db.SaveChangesAsync(cancellationToken);
         await notifications.NotifyAsync(fromBoard ? NotificationService.UnitStaff(thread.UnitId) : new Recipients([Roles.RewardBoard]),
             fromBoard ? "Ban Thi đua – Khen thưởng đã trả lời vướng mắc" : "Đơn vị bổ sung vướng mắc", thread.Subject, $"/gop-y/{thread.Id}", cancellationToken);
-        return await GetAsync(id, user, cancellationToken);
+        return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<FeedbackDto> CloseAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<FeedbackDto> CloseAsync(int id, CancellationToken cancellationToken = default)
     {
-        var thread = await FindVisibleAsync(id, user, cancellationToken);
+        var thread = await FindVisibleAsync(id, cancellationToken);
         if (thread.Status == FeedbackStatus.Closed)
         {
             throw new ConflictException("Vướng mắc đã đóng.");
@@ -94,27 +91,27 @@ public sealed class FeedbackService(ThiDuaDbContext db, NotificationService noti
         thread.Status = FeedbackStatus.Closed;
         thread.ClosedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(id, user, cancellationToken);
+        return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<FeedbackDto> GetAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<FeedbackDto> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         var thread = await db.FeedbackThreads.AsNoTracking().Include(t => t.Unit).Include(t => t.Replies).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Không có vướng mắc số {id}.");
-        EnsureVisible(user, thread);
+        await EnsureVisibleAsync(thread);
         return ToDto(thread);
     }
 
-    public async Task<IReadOnlyList<FeedbackDto>> ListAsync(string? status, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<PagedList<FeedbackDto>> ListAsync(string? status, Paging paging, CancellationToken cancellationToken = default)
     {
-        var query = db.FeedbackThreads.AsNoTracking().Include(t => t.Unit).Include(t => t.Replies).AsQueryable();
-        if (!Board.Any(user.IsInRole))
+        var query = db.FeedbackThreads.AsNoTracking();
+        if (!Board.Any(user.IsIn))
         {
-            if (!Roles.UnitScoped.Any(user.IsInRole))
+            if (!user.IsUnitStaff)
             {
                 throw new ForbiddenException("Vướng mắc chỉ đơn vị nêu, Ban Thi đua – Khen thưởng, cơ quan thường trực và quản trị được xem.");
             }
-            var own = user.UnitId() ?? -1;
+            var own = user.UnitId ?? -1;
             query = query.Where(t => t.UnitId == own);
         }
         if (!string.IsNullOrWhiteSpace(status))
@@ -122,29 +119,27 @@ public sealed class FeedbackService(ThiDuaDbContext db, NotificationService noti
             var parsed = Enum.TryParse<FeedbackStatus>(status, true, out var s) ? s : throw DomainException.ForField("status", "Trạng thái phải là open, answered hoặc closed.");
             query = query.Where(t => t.Status == parsed);
         }
-        return (await query.OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken)).Select(ToDto).ToList();
+        var page = await query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .ToPagedListAsync(paging, rows => rows.Include(t => t.Unit).Include(t => t.Replies).AsSplitQuery(), cancellationToken);
+        return page.Select(ToDto);
     }
 
-    private async Task<FeedbackThread> FindVisibleAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<FeedbackThread> FindVisibleAsync(int id, CancellationToken cancellationToken)
     {
         var thread = await db.FeedbackThreads.Include(t => t.Replies).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Không có vướng mắc số {id}.");
-        EnsureVisible(user, thread);
+        await EnsureVisibleAsync(thread);
         return thread;
     }
 
-    private static void EnsureVisible(ClaimsPrincipal user, FeedbackThread thread)
+    private async Task EnsureVisibleAsync(FeedbackThread thread)
     {
-        if (Board.Any(user.IsInRole))
-        {
-            return;
-        }
-        if (Roles.UnitScoped.Any(user.IsInRole) && user.UnitId() == thread.UnitId)
+        if (Board.Any(user.IsIn) || await user.CanAsync(thread.UnitId, UnitScope.Staff))
         {
             return;
         }
         // Other units get "not found" (the thread's existence is not revealed); other roles are refused.
-        if (Roles.UnitScoped.Any(user.IsInRole))
+        if (user.IsUnitStaff)
         {
             throw new NotFoundException($"Không có vướng mắc số {thread.Id}.");
         }

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Core.Errors;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Feedback;
 
 [Authorize(Policy = Policies.Feedback)]
-public sealed class IndexModel(FeedbackService feedback) : PageModel
+public sealed class IndexModel(FeedbackService feedback, CurrentUser user) : CommandPageModel
 {
     public IReadOnlyList<FeedbackDto> Threads { get; private set; } = [];
     public bool CanCreate { get; private set; }
@@ -25,16 +25,12 @@ public sealed class IndexModel(FeedbackService feedback) : PageModel
         }
         else
         {
-            try
+            return await RunAsync(async () =>
             {
-                var thread = await feedback.CreateAsync(new FeedbackRequest { UnitCode = User.UnitCode() ?? "", Subject = subject, Body = body }, User);
+                var thread = await feedback.CreateAsync(new FeedbackRequest { UnitCode = user.UnitCode ?? "", Subject = subject, Body = body });
                 TempData["Message"] = "Đã gửi vướng mắc tới Ban Thi đua – Khen thưởng.";
                 return Redirect($"/gop-y/{thread.Id}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
+            }, LoadAsync);
         }
         await LoadAsync();
         return Page();
@@ -42,7 +38,7 @@ public sealed class IndexModel(FeedbackService feedback) : PageModel
 
     private async Task LoadAsync()
     {
-        Threads = await feedback.ListAsync(null, User);
-        CanCreate = Roles.UnitScoped.Any(User.IsInRole);
+        Threads = (await feedback.ListAsync(null, Paging.FirstLargest)).Items;
+        CanCreate = user.IsUnitStaff;
     }
 }

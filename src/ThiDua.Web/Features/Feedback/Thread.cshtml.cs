@@ -1,41 +1,31 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Errors;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Feedback;
 
 [Authorize(Policy = Policies.Feedback)]
-public sealed class ThreadModel(FeedbackService feedback) : PageModel
+public sealed class ThreadModel(FeedbackService feedback) : CommandPageModel
 {
     public FeedbackDto Thread { get; private set; } = null!;
 
-    public async Task OnGetAsync(int id) => Thread = await feedback.GetAsync(id, User);
+    public async Task OnGetAsync(int id) => await LoadAsync(id);
 
-    public async Task<IActionResult> OnPostReplyAsync(int id, string? body)
-    {
-        try
+    public Task<IActionResult> OnPostReplyAsync(int id, string? body) =>
+        RunAsync(async () =>
         {
             if (string.IsNullOrWhiteSpace(body))
             {
                 throw DomainException.ForField("body", "Hãy nhập nội dung trả lời.");
             }
-            await feedback.ReplyAsync(id, body, User);
+            await feedback.ReplyAsync(id, body);
             return Redirect($"/gop-y/{id}");
-        }
-        catch (Exception e) when (e is DomainException or ConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        Thread = await feedback.GetAsync(id, User);
-        return Page();
-    }
+        }, () => LoadAsync(id));
 
-    public async Task<IActionResult> OnPostCloseAsync(int id)
-    {
-        await feedback.CloseAsync(id, User);
-        TempData["Message"] = "Đã đóng vướng mắc.";
-        return Redirect($"/gop-y/{id}");
-    }
+    public Task<IActionResult> OnPostCloseAsync(int id) =>
+        RunAsync(() => feedback.CloseAsync(id), "Đã đóng vướng mắc.", $"/gop-y/{id}", () => LoadAsync(id));
+
+    private async Task LoadAsync(int id) => Thread = await feedback.GetAsync(id);
 }

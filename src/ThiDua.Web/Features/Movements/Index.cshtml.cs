@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Errors;
 using ThiDua.Core.Movements;
 using ThiDua.Web.Data.Seed;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Movements;
 
 /// <summary>The movement's timeline (R3): phases with today's position, milestones, this year's deadlines.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(MovementService movements, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(MovementService movements, CurrentUser user) : CommandPageModel
 {
     public MovementDto Movement { get; private set; } = null!;
     public DateOnly ReportDeadline { get; private set; }
@@ -29,11 +29,11 @@ public sealed class IndexModel(MovementService movements, IAuthorizationService 
 
     public async Task<IActionResult> OnPostMilestoneAsync(string? code, string? title, string? dueDate)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded)
+        if (!await user.HasPolicyAsync(Policies.Secretariat))
         {
             return Forbid();
         }
-        try
+        return await RunAsync(async () =>
         {
             if (!DateInput.TryParse(dueDate, out var due) || string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(title))
             {
@@ -42,13 +42,7 @@ public sealed class IndexModel(MovementService movements, IAuthorizationService 
             await movements.SaveMilestoneAsync(MovementSeeder.Code, new MilestoneRequest { Code = code, Title = title, DueDate = due }, create: true);
             TempData["Message"] = "Đã thêm mốc.";
             return RedirectToPage();
-        }
-        catch (Exception e) when (e is DomainException or ConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync();
-        return Page();
+        }, LoadAsync);
     }
 
     private async Task LoadAsync()
@@ -58,6 +52,6 @@ public sealed class IndexModel(MovementService movements, IAuthorizationService 
         ConsolidatedDeadline = AnnualDay.Parse(Movement.ConsolidatedDeadline).In(Movement.Today.Year);
         Span = Math.Max(1, Movement.EndDate.DayNumber - Movement.StartDate.DayNumber + 1);
         TodayPosition = Math.Clamp((Movement.Today.DayNumber - Movement.StartDate.DayNumber) * 100.0 / Span, 0, 100);
-        CanManage = (await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded;
+        CanManage = await user.HasPolicyAsync(Policies.Secretariat);
     }
 }

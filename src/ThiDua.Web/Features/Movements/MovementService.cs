@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
@@ -13,16 +12,15 @@ using ThiDua.Web.Infrastructure.Auth;
 namespace ThiDua.Web.Features.Movements;
 
 /// <summary>The movement, its phases and milestones (R3), and units' launch and registration (R4).</summary>
-public sealed class MovementService(ThiDuaDbContext db, TimeProvider clock)
+public sealed class MovementService(ThiDuaDbContext db, CurrentUser user, TimeProvider clock)
 {
     /// <summary>The kinds of unit the movement expects to launch, register and report: all but the province and enterprises.</summary>
     public static readonly IReadOnlyList<UnitType> Participants = [UnitType.Department, UnitType.MassOrg, UnitType.District, UnitType.Commune];
 
-    public async Task<IReadOnlyList<MovementDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<PagedList<MovementDto>> ListAsync(Paging paging, CancellationToken cancellationToken = default)
     {
-        var movements = await Load().OrderByDescending(m => m.StartDate).ToListAsync(cancellationToken);
         var today = VietnamTime.Today(clock);
-        return movements.Select(m => ToDto(m, today)).ToList();
+        return (await Load().OrderByDescending(m => m.StartDate).ThenBy(m => m.Id).ToPagedListAsync(paging, cancellationToken)).Select(m => ToDto(m, today));
     }
 
     public async Task<MovementDto> GetAsync(string code, CancellationToken cancellationToken = default) =>
@@ -98,9 +96,9 @@ public sealed class MovementService(ThiDuaDbContext db, TimeProvider clock)
     }
 
     /// <summary>Records that a unit launched the movement in its own scope (date, document, optional file).</summary>
-    public async Task<ParticipationDto> LaunchAsync(string movementCode, LaunchRequest request, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ParticipationDto> LaunchAsync(string movementCode, LaunchRequest request, CancellationToken cancellationToken = default)
     {
-        var (movement, unit) = await MovementAndUnitAsync(movementCode, request.UnitCode, user, cancellationToken);
+        var (movement, unit) = await MovementAndUnitAsync(movementCode, request.UnitCode, cancellationToken);
         CheckLaunchDate(movement, request.LaunchedOn!.Value);
         await CheckFileAsync(request.LaunchFileId, unit, cancellationToken);
         var participation = await db.Participations.Include(p => p.Commitments)
@@ -118,9 +116,9 @@ public sealed class MovementService(ThiDuaDbContext db, TimeProvider clock)
     }
 
     /// <summary>Registers a unit with its commitments (and its launch, if not yet recorded); a second registration is a conflict.</summary>
-    public async Task<ParticipationDto> RegisterAsync(string movementCode, RegistrationRequest request, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ParticipationDto> RegisterAsync(string movementCode, RegistrationRequest request, CancellationToken cancellationToken = default)
     {
-        var (movement, unit) = await MovementAndUnitAsync(movementCode, request.UnitCode, user, cancellationToken);
+        var (movement, unit) = await MovementAndUnitAsync(movementCode, request.UnitCode, cancellationToken);
         CheckLaunchDate(movement, request.LaunchedOn!.Value);
         await CheckFileAsync(request.LaunchFileId, unit, cancellationToken);
         var commitments = request.Commitments.Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).ToList();
@@ -147,23 +145,22 @@ public sealed class MovementService(ThiDuaDbContext db, TimeProvider clock)
         participation.LaunchDocument = string.IsNullOrWhiteSpace(request.LaunchDocument) ? participation.LaunchDocument : request.LaunchDocument.Trim();
         participation.LaunchFileId = request.LaunchFileId ?? participation.LaunchFileId;
         participation.RegisteredAt = clock.GetUtcNow().UtcDateTime;
-        participation.RegisteredBy = user.Identity?.Name;
+        participation.RegisteredBy = user.UserName;
         participation.Commitments = commitments.Select((text, k) => new Commitment { Position = k + 1, Text = text.Normalize(System.Text.NormalizationForm.FormC) }).ToList();
         await db.SaveChangesAsync(cancellationToken);
         return await ParticipationAsync(movement.Id, unit, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ParticipationDto>> ParticipationsAsync(string movementCode, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<PagedList<ParticipationDto>> ParticipationsAsync(string movementCode, Paging paging, CancellationToken cancellationToken = default)
     {
         var movement = await FindAsync(movementCode, tracking: false, cancellationToken);
-        var query = db.Participations.AsNoTracking().Include(p => p.Unit).Include(p => p.Commitments).Where(p => p.MovementId == movement.Id);
-        if (!Roles.ProvinceWide.Any(user.IsInRole))
+        var query = db.Participations.AsNoTracking().Where(p => p.MovementId == movement.Id);
+        if (user.ListScope is int own)
         {
-            var own = user.UnitId() ?? -1;
             query = query.Where(p => p.UnitId == own);
         }
-        var list = await query.OrderBy(p => p.Unit.Code).ToListAsync(cancellationToken);
-        return list.Select(ToDto).ToList();
+        var page = await query.OrderBy(p => p.Unit.Code).ToPagedListAsync(paging, rows => rows.Include(p => p.Unit).Include(p => p.Commitments), cancellationToken);
+        return page.Select(ToDto);
     }
 
     /// <summary>Who of the expected participants (units valid on <paramref name="asOf"/>) launched and registered.</summary>
@@ -186,13 +183,13 @@ public sealed class MovementService(ThiDuaDbContext db, TimeProvider clock)
             Participants.Select(t => Summarize(t.Code(), units.Where(u => u.Type == t).ToList())).Where(s => s.Total > 0).ToList());
     }
 
-    private async Task<(Movement, Unit)> MovementAndUnitAsync(string movementCode, string unitCode, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<(Movement, Unit)> MovementAndUnitAsync(string movementCode, string unitCode, CancellationToken cancellationToken)
     {
         var movement = await db.Movements.FirstOrDefaultAsync(m => m.Code == movementCode, cancellationToken)
             ?? throw new NotFoundException($"Không có phong trào mã {movementCode}.");
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == unitCode.Trim(), cancellationToken)
             ?? throw DomainException.ForField("unitCode", $"Không có đơn vị mã {unitCode}.");
-        user.EnsureCanActFor(unit.Id);
+        await user.EnsureAsync(unit.Id, UnitScope.Act);
         return (movement, unit);
     }
 

@@ -1,19 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Errors;
 using ThiDua.Core.Units;
 using ThiDua.Data;
 using ThiDua.Web.Data.Seed;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Files;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Movements;
 
 /// <summary>Registration status with the units still missing (R4), and the unit's own launch and registration form.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class RegistrationModel(MovementService movements, FileService files, ThiDuaDbContext db) : PageModel
+public sealed class RegistrationModel(MovementService movements, FileService files, ThiDuaDbContext db, CurrentUser user) : CommandPageModel
 {
     public RegistrationStatus Status { get; private set; } = null!;
     public ParticipationDto? Own { get; private set; }
@@ -37,14 +38,14 @@ public sealed class RegistrationModel(MovementService movements, FileService fil
     private async Task<IActionResult> SaveAsync(string? launchedOn, string? launchDocument, string? commitments, IFormFile? file, bool register)
     {
         (EnteredDate, EnteredDocument, EnteredCommitments) = (launchedOn, launchDocument, commitments);
-        try
+        return await RunAsync(async () =>
         {
             if (!DateInput.TryParse(launchedOn, out var date))
             {
                 throw DomainException.ForField("launchedOn", "Ngày phát động phải có dạng ngày/tháng/năm.");
             }
-            Guid? fileId = file is { Length: > 0 } ? (await files.SaveAsync(file, FileTypes.Documents, User, HttpContext.RequestAborted)).Id : null;
-            var unitCode = User.UnitCode() ?? throw new ForbiddenException("Chỉ cán bộ, lãnh đạo đơn vị đăng ký cho đơn vị mình.");
+            Guid? fileId = file is { Length: > 0 } ? (await files.SaveAsync(file, FileTypes.Documents, HttpContext.RequestAborted)).Id : null;
+            var unitCode = user.UnitCode ?? throw new ForbiddenException("Chỉ cán bộ, lãnh đạo đơn vị đăng ký cho đơn vị mình.");
             if (register)
             {
                 await movements.RegisterAsync(MovementSeeder.Code, new RegistrationRequest
@@ -54,33 +55,26 @@ public sealed class RegistrationModel(MovementService movements, FileService fil
                     LaunchDocument = launchDocument,
                     LaunchFileId = fileId,
                     Commitments = (commitments ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-                }, User);
+                });
                 TempData["Message"] = "Đã ghi nhận phát động và đăng ký thực hiện phong trào.";
             }
             else
             {
-                await movements.LaunchAsync(MovementSeeder.Code, new LaunchRequest { UnitCode = unitCode, LaunchedOn = date, LaunchDocument = launchDocument ?? "", LaunchFileId = fileId }, User);
+                await movements.LaunchAsync(MovementSeeder.Code, new LaunchRequest { UnitCode = unitCode, LaunchedOn = date, LaunchDocument = launchDocument ?? "", LaunchFileId = fileId });
                 TempData["Message"] = "Đã ghi nhận phát động phong trào.";
             }
             return RedirectToPage();
-        }
-        catch (Exception e) when (e is DomainException or ConflictException or FileRejectedException)
-        {
-            ModelState.AddModelError(string.Empty, e is DomainException { Errors.Count: > 0 } d ? string.Join(" ", d.Errors.SelectMany(kv => kv.Value)) : e.Message);
-        }
-        await LoadAsync();
-        return Page();
+        }, LoadAsync);
     }
 
     private async Task LoadAsync()
     {
         Status = await movements.StatusAsync(MovementSeeder.Code, null);
         UnitNames = await db.Units.AsNoTracking().Where(u => Status.Missing.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name);
-        if (User.UnitId() is int unitId && Roles.UnitScoped.Any(User.IsInRole))
+        if (user.UnitId is int unitId && user.IsUnitStaff)
         {
             UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync();
-            var own = await movements.ParticipationsAsync(MovementSeeder.Code, User);
-            Own = own.Count > 0 ? own[0] : null;
+            Own = (await movements.ParticipationsAsync(MovementSeeder.Code, new Paging(1, 1))).Items is [var own, ..] ? own : null;
             CanRegister = Own?.RegisteredAt is null;
         }
     }

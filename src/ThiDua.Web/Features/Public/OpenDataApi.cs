@@ -4,11 +4,17 @@ using ThiDua.Core.Errors;
 using ThiDua.Core.Units;
 using ThiDua.Data;
 using ThiDua.Web.Features.Assessment;
+using ThiDua.Web.Features.Rewards;
+using ThiDua.Web.Features.Targets;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Public;
 
-/// <summary>Open data without login (R16): only what the Secretariat published.</summary>
+/// <summary>
+/// Open data without login (R16): every <c>/api/open/v1</c> endpoint lives here, whatever area its data comes from,
+/// and serves only what was published — rankings, notices open for comment, rewards decided (no birth dates).
+/// </summary>
 public static class OpenDataApi
 {
     public sealed record PublishedFramework(string Code, string Name, int Year, string UnitType, DateTime PublishedAt, string Results, string Csv);
@@ -19,6 +25,11 @@ public static class OpenDataApi
         open.MapGet("/frameworks", Frameworks).WithSummary("Frameworks whose results are published, with links to their data.");
         open.MapGet("/results", Results).WithSummary("The published ranking of a framework (JSON).");
         open.MapGet("/results.csv", ResultsCsv).WithSummary("The published ranking of a framework (CSV, UTF-8).");
+        open.MapGet("/notices", Notices).WithSummary("Nominations on public notice now, with the last day for comments.");
+        open.MapPost("/notices/{id:int}/comments", Comment).DisableAntiforgery()
+            .WithSummary("A comment of the public on a nomination under notice {name?, contact?, body}.");
+        open.MapGet("/rewards", Rewards).WithSummary("Rewards decided (no birth dates): ?year=&unitCode=&q=.");
+        open.MapGet("/targets", Targets).WithSummary("The targets with their measurements and status, for everyone.");
         return app;
     }
 
@@ -42,8 +53,24 @@ public static class OpenDataApi
     private static async Task<FileContentHttpResult> ResultsCsv(FrameworkService frameworks, ResultsService results, string? frameworkCode, CancellationToken ct)
     {
         var published = await PublishedAsync(frameworks, results, frameworkCode, ct);
-        return TypedResults.File(ResultsExport.Csv(published), "text/csv; charset=utf-8", $"ket-qua-{published.FrameworkCode}.csv");
+        return TypedResults.File(ResultsExport.Csv(published), ContentTypes.CsvUtf8, $"ket-qua-{published.FrameworkCode}.csv");
     }
+
+    private static async Task<Ok<IReadOnlyList<NoticeDto>>> Notices(PublicNoticeService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.OpenAsync(ct));
+
+    private static async Task<Created<PublicCommentReceipt>> Comment(PublicNoticeService service, int id, PublicCommentRequest request, CancellationToken ct)
+    {
+        var comment = await service.CommentAsync(id, request, ct);
+        // The public gets a receipt, not the stored comment: names and contacts are for the Board only.
+        return TypedResults.Created($"/api/open/v1/notices/{id}", new PublicCommentReceipt(comment.Id, id, comment.CreatedAt));
+    }
+
+    private static async Task<Ok<IReadOnlyList<TargetDto>>> Targets(TargetService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.AllAsync(cancellationToken: ct));
+
+    private static async Task<Ok<PagedList<OpenRewardDto>>> Rewards(RewardHistoryService service, string? q, int? year, string? unitCode, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok((await service.SearchAsync(new RewardQuery(q, year, unitCode, null, null), Paging.From(page, pageSize), ct)).Select(OpenRewardDto.From));
 
     private static async Task<ResultsDto> PublishedAsync(FrameworkService frameworks, ResultsService results, string? frameworkCode, CancellationToken ct)
     {

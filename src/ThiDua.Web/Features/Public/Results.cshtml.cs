@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Web.Features.Assessment;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Public;
@@ -20,7 +21,7 @@ public sealed class ResultsModel(FrameworkService frameworks, ResultsService res
 
     public async Task OnGetAsync()
     {
-        Published = (await frameworks.ListAsync(null, null)).Where(f => f.PublishedAt is not null).ToList();
+        Published = (await frameworks.ListAsync(null, null, Paging.FirstLargest)).Items.Where(f => f.PublishedAt is not null).ToList();
         var code = FrameworkCode ?? (Published.Count > 0 ? Published[0].Code : null);
         if (code is null || !Published.Any(f => f.Code == code))
         {

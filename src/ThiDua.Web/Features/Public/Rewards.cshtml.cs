@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
 using ThiDua.Web.Features.Rewards;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Public;
 
@@ -13,7 +13,7 @@ namespace ThiDua.Web.Features.Public;
 /// decided (R13: "công khai, minh bạch"). No login.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class RewardsModel(NominationService nominations, RewardHistoryService history, TimeProvider clock) : PageModel
+public sealed class RewardsModel(PublicNoticeService notices, RewardHistoryService history, TimeProvider clock) : CommandPageModel
 {
     public IReadOnlyList<NoticeDto> Notices { get; private set; } = [];
     public IReadOnlyList<RewardDto> Recent { get; private set; } = [];
@@ -22,11 +22,11 @@ public sealed class RewardsModel(NominationService nominations, RewardHistorySer
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostCommentAsync(int nominationId, string? name, string? contact, string? body)
+    public Task<IActionResult> OnPostCommentAsync(int nominationId, string? name, string? contact, string? body)
     {
         (Entered["name"], Entered["contact"], Entered["body"]) = (name, contact, body);
         CommentedOn = nominationId;
-        try
+        return RunAsync(async () =>
         {
             if (string.IsNullOrWhiteSpace(body) || body.Trim().Length < 5)
             {
@@ -36,23 +36,13 @@ public sealed class RewardsModel(NominationService nominations, RewardHistorySer
             {
                 throw DomainException.ForField("body", "Ý kiến dài quá 4.000 ký tự, hoặc họ tên, liên hệ dài quá 256 ký tự.");
             }
-            await nominations.CommentAsync(nominationId, new PublicCommentRequest { Name = name, Contact = contact, Body = body });
-            TempData["Message"] = "Cảm ơn bạn. Ý kiến đã được gửi tới Ban Thi đua – Khen thưởng tỉnh.";
-            return Redirect("/cong-khai/khen-thuong");
-        }
-        catch (Exception e) when (e is DomainException or ConflictException or NotFoundException)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync();
-        return Page();
+            await notices.CommentAsync(nominationId, new PublicCommentRequest { Name = name, Contact = contact, Body = body });
+        }, "Cảm ơn bạn. Ý kiến đã được gửi tới Ban Thi đua – Khen thưởng tỉnh.", "/cong-khai/khen-thuong", LoadAsync);
     }
 
     private async Task LoadAsync()
     {
-        Notices = await nominations.NoticesAsync();
-        var year = VietnamTime.Today(clock).Year;
-        Recent = (await history.SearchAsync(new RewardQuery(null, null, null, null, null)))
-            .Where(r => r.DecisionDate.Year >= year - 1).Take(100).ToList();
+        Notices = await notices.OpenAsync();
+        Recent = await history.RecentAsync(VietnamTime.Today(clock).Year - 1, take: 100);
     }
 }

@@ -29,6 +29,6 @@ public sealed class ConsolidatedModel(ConsolidatedReportBuilder builder, TimePro
     public async Task OnGetAsync()
     {
         var year = YearQuery is (>= 2022 and <= 2100) ? YearQuery.Value : VietnamTime.Today(clock).Year;
-        Report = await builder.BuildAsync(MovementSeeder.Code, year, User, HttpContext.RequestAborted);
+        Report = await builder.BuildAsync(MovementSeeder.Code, year, HttpContext.RequestAborted);
     }
 }

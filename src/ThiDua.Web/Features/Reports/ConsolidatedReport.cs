@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using ThiDua.Core.Movements;
@@ -15,7 +14,7 @@ public sealed record BandCount(string Band, int Units);
 
 public sealed record DtiSummary(string FrameworkCode, string FrameworkName, bool Published, int Units, double AverageScore100, IReadOnlyList<BandCount> Bands, IReadOnlyList<ResultItem> Top);
 
-public sealed record UnitReportLine(string UnitCode, string UnitName, string Type, string Status, bool? OnTime, string? Summary, string? Proposals);
+public sealed record UnitReportLine(string UnitCode, string UnitName, string Type, ReportStatus Status, bool? OnTime, string? Summary, string? Proposals);
 
 /// <summary>The Secretariat's consolidated report of a year to the Provincial People's Committee (due 31/12, section VI.6).</summary>
 public sealed record ConsolidatedReportDto(
@@ -33,9 +32,9 @@ public sealed record ConsolidatedReportDto(
     IReadOnlyList<UnitReportLine> UnitReports);
 
 /// <summary>Builds the consolidated report from the units' submitted reports and the system's own data.</summary>
-public sealed class ConsolidatedReportBuilder(ThiDuaDbContext db, MovementService movements, ReportService reports, ResultsService results, TargetService targets, TaskService tasks)
+public sealed class ConsolidatedReportBuilder(ThiDuaDbContext db, MovementService movements, ReportService reports, ResultsService results, TargetService targets, TaskCompletionService tasks)
 {
-    public async Task<ConsolidatedReportDto> BuildAsync(string movementCode, int year, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ConsolidatedReportDto> BuildAsync(string movementCode, int year, CancellationToken cancellationToken = default)
     {
         var movement = await movements.FindAsync(movementCode, tracking: false, cancellationToken);
         var registration = await movements.StatusAsync(movementCode, new DateOnly(year, 12, 31), cancellationToken);
@@ -52,15 +51,14 @@ public sealed class ConsolidatedReportBuilder(ThiDuaDbContext db, MovementServic
         }
 
         var progress = await targets.ProgressAsync(year, cancellationToken);
-        var phase = year <= 2023 ? Core.Calendar.Phases.Midterm : year <= 2025 ? Core.Calendar.Phases.Final : Core.Calendar.Phases.Next;
-        var completion = (await tasks.CompletionForAllAsync(phase, cancellationToken)).Values.ToList();
-        var unitReports = await reports.ListAsync(movementCode, year, null, null, user, cancellationToken);
+        var completion = (await tasks.ForAllAsync(Core.Calendar.Phases.ReportedIn(year), cancellationToken)).Values.ToList();
+        var unitReports = await reports.SentAsync(movement.Id, year, cancellationToken);
         var typeOf = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Type.ToString(), cancellationToken);
 
         return new ConsolidatedReportDto(movement.Code, movement.Name, year, AnnualDay.Parse(movement.ConsolidatedDeadline).In(year),
             registration, status, dti, progress.ByStatus, progress.Items,
             completion.Count == 0 ? null : (double)completion.Sum(c => c.Completed) / completion.Sum(c => c.Assigned), completion.Count,
-            unitReports.Where(r => r.Status != "draft").Select(r => new UnitReportLine(r.UnitCode, r.UnitName, typeOf.GetValueOrDefault(r.UnitCode, ""), r.Status, r.OnTime, r.Summary, r.Proposals)).ToList());
+            unitReports.Select(r => new UnitReportLine(r.UnitCode, r.UnitName, typeOf.GetValueOrDefault(r.UnitCode, ""), r.Status, r.OnTime, r.Summary, r.Proposals)).ToList());
     }
 
     public static byte[] Xlsx(ConsolidatedReportDto report)

@@ -1,20 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Movements;
 using ThiDua.Core.Units;
 using ThiDua.Data;
 using ThiDua.Web.Data.Seed;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Reports;
 
 /// <summary>Annual reports: the unit's own, and on time / late / missing per unit type for the year (R5).</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(ReportService reports, ThiDuaDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReportService reports, ThiDuaDbContext db, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "nam")]
     public int? YearQuery { get; set; }
@@ -26,44 +26,36 @@ public sealed class IndexModel(ReportService reports, ThiDuaDbContext db, TimePr
     public Dictionary<string, string> UnitNames { get; private set; } = [];
     public string? UnitName { get; private set; }
     public bool CanStart { get; private set; }
-    public bool ProvinceWide { get; private set; }
+    public bool ProvinceWide => user.ReadsEveryUnit;
 
     public string TypeName(string code) => UnitTypes.TryParse(code, out var t) ? t.VietnameseName() : code;
 
-    public string StatusName(string status) => Enum.TryParse<ReportStatus>(status, true, out var s) ? s.VietnameseName() : status;
-
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostStartAsync(int year)
-    {
-        try
+    public Task<IActionResult> OnPostStartAsync(int year) =>
+        RunAsync(async () =>
         {
-            var report = await reports.CreateAsync(new CreateReportRequest { MovementCode = MovementSeeder.Code, Year = year, UnitCode = User.UnitCode() ?? "" }, User);
+            var report = await reports.CreateAsync(new CreateReportRequest { MovementCode = MovementSeeder.Code, Year = year, UnitCode = user.UnitCode ?? "" });
             return Redirect($"/phong-trao/bao-cao/{report.Id}");
-        }
-        catch (Exception e) when (e is DomainException or ConflictException or ForbiddenException)
+        }, () =>
         {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        YearQuery = year;
-        await LoadAsync();
-        return Page();
-    }
+            YearQuery = year;
+            return LoadAsync();
+        });
 
     private async Task LoadAsync()
     {
         Year = YearQuery is (>= 2022 and <= 2100) ? YearQuery.Value : VietnamTime.Today(clock).Year;
         Status = await reports.StatusAsync(MovementSeeder.Code, Year);
-        ProvinceWide = Roles.ProvinceWide.Any(User.IsInRole);
-        if (User.UnitId() is int unitId && Roles.UnitScoped.Any(User.IsInRole))
+        if (user.UnitId is int unitId && user.IsUnitStaff)
         {
             UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync();
-            Mine = await reports.ListAsync(MovementSeeder.Code, null, null, null, User);
+            Mine = (await reports.ListAsync(MovementSeeder.Code, null, null, null, Paging.FirstLargest)).Items;
             CanStart = !Mine.Any(r => r.Year == Year) && Year <= VietnamTime.Today(clock).Year;
         }
         if (ProvinceWide)
         {
-            All = await reports.ListAsync(MovementSeeder.Code, Year, null, null, User);
+            All = (await reports.ListAsync(MovementSeeder.Code, Year, null, null, Paging.FirstLargest)).Items;
             UnitNames = await db.Units.AsNoTracking().Where(u => Status.Missing.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name);
         }
     }

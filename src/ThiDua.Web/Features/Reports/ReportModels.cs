@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ThiDua.Core.Movements;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Reports;
@@ -56,7 +57,7 @@ public sealed record ReportDto(
     int Year,
     string UnitCode,
     string UnitName,
-    string Status,
+    ReportStatus Status,
     string? Summary,
     string? Results,
     string? DtiAndTasks,

@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
 using ThiDua.Core.Movements;
+using ThiDua.Core.Text;
 using ThiDua.Core.Units;
 using ThiDua.Data;
 using ThiDua.Data.Movements;
@@ -19,15 +19,15 @@ namespace ThiDua.Web.Features.Reports;
 /// Annual movement reports (R5): written by the unit, submitted by its leader before 15 December (Vietnam time),
 /// returned by the Secretariat with a reason when incomplete. Late reports are accepted and marked late.
 /// </summary>
-public sealed class ReportService(ThiDuaDbContext db, NotificationService notifications, TimeProvider clock)
+public sealed class ReportService(ThiDuaDbContext db, NotificationService notifications, CurrentUser user, TimeProvider clock)
 {
-    public async Task<ReportDto> CreateAsync(CreateReportRequest request, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ReportDto> CreateAsync(CreateReportRequest request, CancellationToken cancellationToken = default)
     {
         var movement = await db.Movements.FirstOrDefaultAsync(m => m.Code == request.MovementCode, cancellationToken)
             ?? throw DomainException.ForField("movementCode", $"Không có phong trào mã {request.MovementCode}.");
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == request.UnitCode.Trim(), cancellationToken)
             ?? throw DomainException.ForField("unitCode", $"Không có đơn vị mã {request.UnitCode}.");
-        user.EnsureCanActFor(unit.Id);
+        await user.EnsureAsync(unit.Id, UnitScope.Act);
         var year = request.Year!.Value;
         if (year < movement.StartDate.Year || year > VietnamTime.Today(clock).Year)
         {
@@ -52,17 +52,17 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
             Proposals = Clean(request.Proposals),
             Status = ReportStatus.Draft,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = user.Identity?.Name,
+            CreatedBy = user.UserName,
         };
         db.AnnualReports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(report.Id, user, cancellationToken);
+        return await GetAsync(report.Id, cancellationToken);
     }
 
-    public async Task<ReportDto> UpdateAsync(int id, UpdateReportRequest request, int expectedVersion, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ReportDto> UpdateAsync(int id, UpdateReportRequest request, int expectedVersion, CancellationToken cancellationToken = default)
     {
         var report = await FindAsync(id, cancellationToken);
-        user.EnsureCanActFor(report.UnitId);
+        await user.EnsureAsync(report.UnitId, UnitScope.Act);
         Versions.EnsureCurrent(report.Version, expectedVersion);
         ReportWorkflow.EnsureEditable(report.Status);
         report.Summary = Clean(request.Summary);
@@ -71,14 +71,14 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
         report.Proposals = Clean(request.Proposals);
         db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
         await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(id, user, cancellationToken);
+        return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<ReportDto> AddAttachmentAsync(int id, Guid fileId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ReportDto> AddAttachmentAsync(int id, Guid fileId, CancellationToken cancellationToken = default)
     {
         var report = await db.AnnualReports.Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Không có báo cáo số {id}.");
-        user.EnsureCanActFor(report.UnitId);
+        await user.EnsureAsync(report.UnitId, UnitScope.Act);
         ReportWorkflow.EnsureEditable(report.Status);
         if (report.Attachments.All(a => a.FileId != fileId))
         {
@@ -86,17 +86,14 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
             db.Entry(report).State = EntityState.Modified;
             await db.SaveChangesAsync(cancellationToken);
         }
-        return await GetAsync(id, user, cancellationToken);
+        return await GetAsync(id, cancellationToken);
     }
 
     /// <summary>The unit leader submits; the first submission's time decides whether the report was on time.</summary>
-    public async Task<ReportDto> SubmitAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ReportDto> SubmitAsync(int id, CancellationToken cancellationToken = default)
     {
         var report = await FindAsync(id, cancellationToken);
-        if (!user.IsInRole(Roles.UnitLeader) || user.UnitId() != report.UnitId)
-        {
-            throw new ForbiddenException("Chỉ lãnh đạo đơn vị được gửi báo cáo của đơn vị mình.");
-        }
+        await user.EnsureAsync(report.UnitId, UnitScope.Lead, "Chỉ lãnh đạo đơn vị được gửi báo cáo của đơn vị mình.");
         ReportWorkflow.EnsureEditable(report.Status);
         if (string.IsNullOrWhiteSpace(report.Summary) || string.IsNullOrWhiteSpace(report.Results))
         {
@@ -105,16 +102,16 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
         var now = clock.GetUtcNow().UtcDateTime;
         report.Status = ReportStatus.Submitted;
         report.SubmittedAt = now;
-        report.SubmittedBy = user.Identity?.Name;
+        report.SubmittedBy = user.UserName;
         report.FirstSubmittedAt ??= now;
         await db.SaveChangesAsync(cancellationToken);
         var unitName = await db.Units.Where(u => u.Id == report.UnitId).Select(u => u.Name).FirstAsync(cancellationToken);
         await notifications.NotifyAsync(new Recipients([Roles.Secretariat]), $"{unitName} đã gửi báo cáo năm {report.Year}",
             $"Báo cáo kết quả thực hiện Phong trào thi đua năm {report.Year} của {unitName}.", $"/phong-trao/bao-cao/{report.Id}", cancellationToken);
-        return await GetAsync(id, user, cancellationToken);
+        return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<ReportDto> ReturnAsync(int id, string reason, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ReportDto> ReturnAsync(int id, string reason, CancellationToken cancellationToken = default)
     {
         var report = await FindAsync(id, cancellationToken);
         ReportWorkflow.EnsureCanReturn(report.Status);
@@ -124,26 +121,22 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
         await db.SaveChangesAsync(cancellationToken);
         await notifications.NotifyAsync(NotificationService.UnitStaff(report.UnitId), $"Báo cáo năm {report.Year} được trả lại để bổ sung",
             $"Lý do: {report.ReturnReason}", $"/phong-trao/bao-cao/{report.Id}", cancellationToken);
-        return await GetAsync(id, user, cancellationToken);
+        return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<ReportDto> GetAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ReportDto> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         var report = await Load().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Không có báo cáo số {id}.");
-        if (!user.CanActFor(report.UnitId, [.. Roles.ProvinceWide]))
-        {
-            throw new NotFoundException($"Không có báo cáo số {id}.");
-        }
+        await user.EnsureVisibleAsync(report.UnitId, $"Không có báo cáo số {id}.");
         return ToDto(report);
     }
 
-    public async Task<IReadOnlyList<ReportDto>> ListAsync(string? movementCode, int? year, string? unitCode, string? status, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<PagedList<ReportDto>> ListAsync(string? movementCode, int? year, string? unitCode, string? status, Paging paging, CancellationToken cancellationToken = default)
     {
-        var query = Load();
-        if (!Roles.ProvinceWide.Any(user.IsInRole))
+        var query = db.AnnualReports.AsNoTracking();
+        if (user.ListScope is int own)
         {
-            var own = user.UnitId() ?? -1;
             query = query.Where(r => r.UnitId == own);
         }
         if (!string.IsNullOrWhiteSpace(movementCode))
@@ -160,10 +153,20 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
         }
         if (!string.IsNullOrWhiteSpace(status))
         {
-            var parsed = Enum.TryParse<ReportStatus>(status, true, out var s) ? s : throw DomainException.ForField("status", "Trạng thái phải là draft, submitted hoặc returned.");
+            var parsed = ApiCodes.TryParse<ReportStatus>(status, out var s) ? s : throw DomainException.ForField("status", "Trạng thái phải là draft, submitted hoặc returned.");
             query = query.Where(r => r.Status == parsed);
         }
-        return (await query.OrderByDescending(r => r.Year).ThenBy(r => r.Unit.Code).ToListAsync(cancellationToken)).Select(ToDto).ToList();
+        var page = await query.OrderByDescending(r => r.Year).ThenBy(r => r.Unit.Code).ThenBy(r => r.Id)
+            .ToPagedListAsync(paging, rows => rows.Include(r => r.Movement).Include(r => r.Unit).Include(r => r.Attachments).ThenInclude(a => a.File).AsSplitQuery(), cancellationToken);
+        return page.Select(ToDto);
+    }
+
+    /// <summary>Every report of the year that a unit has sent (or that was sent and returned), for the consolidated report.</summary>
+    public async Task<IReadOnlyList<ReportDto>> SentAsync(int movementId, int year, CancellationToken cancellationToken = default)
+    {
+        var list = await Load().Where(r => r.MovementId == movementId && r.Year == year && r.Status != ReportStatus.Draft)
+            .OrderBy(r => r.Unit.Code).ToListAsync(cancellationToken);
+        return list.Select(ToDto).ToList();
     }
 
     /// <summary>Who reported on time, late, or not at all, for the units expected to report in <paramref name="year"/>.</summary>
@@ -214,7 +217,7 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
     private static ReportDto ToDto(AnnualReport r)
     {
         var deadline = AnnualDay.Parse(r.Movement.ReportDeadline).In(r.Year);
-        return new ReportDto(r.Id, r.Movement.Code, r.Year, r.Unit.Code, r.Unit.Name, r.Status.ToString().ToLowerInvariant(),
+        return new ReportDto(r.Id, r.Movement.Code, r.Year, r.Unit.Code, r.Unit.Name, r.Status,
             r.Summary, r.Results, r.DtiAndTasks, r.Proposals, deadline, r.FirstSubmittedAt, r.SubmittedAt, r.SubmittedBy,
             r.FirstSubmittedAt is { } first ? Deadlines.OnTime(first, deadline) : null, r.ReturnReason,
             r.Attachments.Select(a => FileService.ToDto(a.File)).ToList(), r.Version);

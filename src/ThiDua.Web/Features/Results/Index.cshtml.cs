@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Assessment;
 using ThiDua.Core.Errors;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Units;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Results;
 
 /// <summary>The ranking table: group columns, bands in colour, filters by cluster and unit type, rank interval, export, publication.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(FrameworkService frameworks, ResultsService results, UnitService units, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(FrameworkService frameworks, ResultsService results, ClusterService clusters, CurrentUser user) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "bo-chi-so")]
     public string? FrameworkCode { get; set; }
@@ -28,7 +29,7 @@ public sealed class IndexModel(FrameworkService frameworks, ResultsService resul
     public IReadOnlyList<GroupHeader> Columns { get; private set; } = [];
     public Dictionary<string, int> ColumnIndex { get; private set; } = [];
     public bool CanPublish { get; private set; }
-    public bool Live => Roles.ProvinceWide.Any(User.IsInRole);
+    public bool Live => user.ReadsEveryUnit;
     public string Unavailable { get; private set; } = "Chưa có bộ chỉ số nào.";
 
     public string FlagText(string flag) => flag switch
@@ -42,29 +43,23 @@ public sealed class IndexModel(FrameworkService frameworks, ResultsService resul
 
     public async Task<IActionResult> OnPostPublishAsync()
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded)
+        if (!await user.HasPolicyAsync(Policies.Secretariat))
         {
             return Forbid();
         }
-        try
+        return await RunAsync(async () =>
         {
-            var publication = await results.PublishAsync(FrameworkCode ?? "", User);
+            var publication = await results.PublishAsync(FrameworkCode ?? "");
             TempData["Message"] = $"Đã công bố kết quả {publication.FrameworkCode} ({publication.Units} đơn vị).";
             return Redirect($"/ket-qua?bo-chi-so={Uri.EscapeDataString(publication.FrameworkCode)}");
-        }
-        catch (Exception e) when (e is ConflictException or NotFoundException)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync();
-        return Page();
+        }, LoadAsync);
     }
 
     private async Task LoadAsync()
     {
-        Frameworks = await frameworks.ListAsync(null, null);
-        CanPublish = (await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded;
-        FrameworkCode ??= Frameworks.FirstOrDefault(f => f.PublishedAt is not null || Roles.ProvinceWide.Any(User.IsInRole))?.Code;
+        Frameworks = (await frameworks.ListAsync(null, null, Paging.FirstLargest)).Items;
+        CanPublish = await user.HasPolicyAsync(Policies.Secretariat);
+        FrameworkCode ??= Frameworks.FirstOrDefault(f => f.PublishedAt is not null || user.ReadsEveryUnit)?.Code;
         if (FrameworkCode is null)
         {
             return;
@@ -75,11 +70,11 @@ public sealed class IndexModel(FrameworkService frameworks, ResultsService resul
             Unavailable = $"Không có bộ chỉ số mã {FrameworkCode}.";
             return;
         }
-        Clusters = await units.ClustersAsync(framework.Year);
+        Clusters = (await clusters.ListAsync(framework.Year, Paging.FirstLargest)).Items;
         try
         {
             Results = await AssessmentApi.Filtered(results, FrameworkCode, string.IsNullOrWhiteSpace(ClusterCode) ? null : ClusterCode,
-                string.IsNullOrWhiteSpace(UnitType) ? null : UnitType, User, HttpContext.RequestAborted);
+                string.IsNullOrWhiteSpace(UnitType) ? null : UnitType, HttpContext.RequestAborted);
             ClusterCode = string.IsNullOrWhiteSpace(ClusterCode) ? null : ClusterCode;
             UnitType = string.IsNullOrWhiteSpace(UnitType) ? null : UnitType;
             Columns = Results.GroupColumns.Where(g => g.Depth == 1 || !Results.GroupColumns.Any(x => x.Depth == 1)).ToList();

@@ -3,15 +3,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Errors;
+using ThiDua.Core.Units;
 using ThiDua.Data;
 using ThiDua.Web.Features.Assessment;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Results;
 
 /// <summary>One unit's result: its groups against the cohort average, its history (through lineage) and the explanation.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class UnitModel(ResultsService results, FrameworkService frameworks, ThiDuaDbContext db) : PageModel
+public sealed class UnitModel(ResultsService results, FrameworkService frameworks, ThiDuaDbContext db, CurrentUser user) : PageModel
 {
     public sealed record HistoryRow(int Year, string FrameworkCode, string UnitName, bool Own, double Score100, string? Band, int Rank, int Of);
 
@@ -23,13 +25,13 @@ public sealed class UnitModel(ResultsService results, FrameworkService framework
 
     public async Task OnGetAsync(string frameworkCode, string unitCode)
     {
-        Results = await results.ForUserAsync(frameworkCode, User, HttpContext.RequestAborted);
+        Results = await results.ForUserAsync(frameworkCode, HttpContext.RequestAborted);
         Item = Results.Items.FirstOrDefault(i => string.Equals(i.UnitCode, unitCode, StringComparison.OrdinalIgnoreCase))
             ?? throw new NotFoundException($"{unitCode} chưa có kết quả theo bộ chỉ số {frameworkCode}.");
         var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Code == Item.UnitCode);
-        if (Roles.ProvinceWide.Any(User.IsInRole) || User.UnitId() == unit.Id)
+        if (user.ReadsEveryUnit || user.UnitId == unit.Id)
         {
-            Explanation = await results.ExplainAsync(frameworkCode, unitCode, User, HttpContext.RequestAborted);
+            Explanation = await results.ExplainAsync(frameworkCode, unitCode, HttpContext.RequestAborted);
         }
         History = await HistoryAsync(unit.Id, Results.UnitType);
         var scored = Results.GroupColumns.Select((g, k) => (g, k)).Where(x => x.g.Scored && x.g.Depth == 1).ToList();
@@ -47,25 +49,17 @@ public sealed class UnitModel(ResultsService results, FrameworkService framework
     {
         var lineage = await db.UnitLineage.AsNoTracking().Select(l => new { l.PredecessorId, l.SuccessorId }).ToListAsync();
         var predecessors = lineage.ToLookup(l => l.SuccessorId, l => l.PredecessorId);
-        var family = new HashSet<int> { unitId };
-        var frontier = new Queue<int>([unitId]);
-        while (frontier.Count > 0)
-        {
-            foreach (var p in predecessors[frontier.Dequeue()].Where(family.Add))
-            {
-                frontier.Enqueue(p);
-            }
-        }
+        var family = Lineage.WithPredecessors(unitId, predecessors);
         var codes = await db.Units.AsNoTracking().Where(u => family.Contains(u.Id)).Select(u => new { u.Id, u.Code }).ToListAsync();
         var codeSet = codes.Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var own = codes.First(c => c.Id == unitId).Code;
         var rows = new List<HistoryRow>();
-        foreach (var summary in (await frameworks.ListAsync(null, unitType)).OrderByDescending(f => f.Year))
+        foreach (var summary in (await frameworks.ListAsync(null, unitType, Paging.FirstLargest)).Items.OrderByDescending(f => f.Year))
         {
             ResultsDto table;
             try
             {
-                table = await results.ForUserAsync(summary.Code, User, HttpContext.RequestAborted);
+                table = await results.ForUserAsync(summary.Code, HttpContext.RequestAborted);
             }
             catch (NotFoundException)
             {

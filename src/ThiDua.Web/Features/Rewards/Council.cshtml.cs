@@ -1,33 +1,35 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
+using ThiDua.Core.Rewards;
 using ThiDua.Data.Accounts;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Rewards;
 
 /// <summary>Council sessions (R13): the Board convenes one with received, eligible dossiers and the members who vote.</summary>
 [Authorize(Policy = Policies.Council)]
-public sealed class CouncilModel(CouncilService council, NominationService nominations, UserManager<ApplicationUser> users, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class CouncilModel(CouncilService council, NominationService nominations, UserManager<ApplicationUser> users, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     public IReadOnlyList<CouncilSessionDto> Sessions { get; private set; } = [];
-    public IReadOnlyList<NominationDto> Ready { get; private set; } = [];
+    public IReadOnlyList<NominationSummary> Ready { get; private set; } = [];
     public IReadOnlyList<ApplicationUser> Members { get; private set; } = [];
-    public bool IsBoard { get; private set; }
+    public bool IsBoard => user.HandlesRewards;
     public DateOnly Today => VietnamTime.Today(clock);
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync(DateOnly? date, string? title, List<int> nominationIds, List<string> memberUserNames, double? thresholdPercent, double? quorumPercent)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RewardBoard)).Succeeded)
+        if (!await user.HasPolicyAsync(Policies.RewardBoard))
         {
             return Forbid();
         }
-        try
+        return await RunAsync(async () =>
         {
             if (date is null)
             {
@@ -45,27 +47,18 @@ public sealed class CouncilModel(CouncilService council, NominationService nomin
             {
                 Date = date, Title = title, NominationIds = nominationIds, MemberUserNames = memberUserNames,
                 Threshold = thresholdPercent / 100, Quorum = quorumPercent / 100,
-            }, User);
+            });
             TempData["Message"] = "Đã lập phiên họp; các thành viên được mời đã nhận thông báo bỏ phiếu.";
             return Redirect($"/khen-thuong/hoi-dong/{session.Id}");
-        }
-        catch (Exception e) when (e is DomainException or ConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e is DomainException d && d.Errors.Keys.Any(k => k.StartsWith("nomination:", StringComparison.Ordinal))
-                ? $"{e.Message} {string.Join(" ", d.Errors.Select(kv => $"Hồ sơ {kv.Key[11..]}: {string.Join(" ", kv.Value)}"))}"
-                : e.Message);
-        }
-        await LoadAsync();
-        return Page();
+        }, LoadAsync);
     }
 
     private async Task LoadAsync()
     {
-        IsBoard = NominationService.Board.Any(User.IsInRole);
-        Sessions = await council.ListAsync(User);
+        Sessions = (await council.ListAsync(Paging.FirstLargest)).Items;
         if (IsBoard)
         {
-            Ready = await nominations.ListAsync("received", null, null, null, null, User);
+            Ready = (await nominations.ListAsync(new NominationFilter(Status: NominationStatus.Received), Paging.FirstLargest)).Items;
             Members = (await users.GetUsersInRoleAsync(Roles.CouncilMember)).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
         }
     }

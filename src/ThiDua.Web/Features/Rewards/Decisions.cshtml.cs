@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Rewards;
 
 /// <summary>Reward decisions: the list, and the form that records one for the dossiers ready for it (R13).</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DecisionsModel(DecisionService decisions, NominationService nominations, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class DecisionsModel(DecisionService decisions, NominationService nominations, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "nam")]
     public int? YearFilter { get; set; }
@@ -19,9 +20,9 @@ public sealed class DecisionsModel(DecisionService decisions, NominationService 
     public int? Preselected { get; set; }
 
     public IReadOnlyList<DecisionDto> Items { get; private set; } = [];
-    public IReadOnlyList<NominationDto> Ready { get; private set; } = [];
+    public IReadOnlyList<NominationSummary> Ready { get; private set; } = [];
     public bool CanDecide { get; private set; }
-    public bool IsBoard { get; private set; }
+    public bool IsBoard => user.HandlesRewards;
     public DateOnly Today => VietnamTime.Today(clock);
     public Dictionary<string, string?> Entered { get; } = [];
 
@@ -29,12 +30,12 @@ public sealed class DecisionsModel(DecisionService decisions, NominationService 
 
     public async Task<IActionResult> OnPostAsync(string? number, DateOnly? date, string? signerName, string? signerTitle, List<int> nominationIds, string? noticeWaiverReason)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Decide)).Succeeded)
+        if (!await user.HasPolicyAsync(Policies.Decide))
         {
             return Forbid();
         }
         (Entered["number"], Entered["signerName"], Entered["signerTitle"], Entered["noticeWaiverReason"]) = (number, signerName, signerTitle, noticeWaiverReason);
-        try
+        return await RunAsync(async () =>
         {
             if (date is null)
             {
@@ -51,31 +52,24 @@ public sealed class DecisionsModel(DecisionService decisions, NominationService 
             var decision = await decisions.IssueAsync(new DecisionRequest
             {
                 Number = number, Date = date, SignerName = signerName, SignerTitle = signerTitle, NominationIds = nominationIds, NoticeWaiverReason = noticeWaiverReason,
-            }, User);
+            });
             TempData["Message"] = $"Đã vào sổ quyết định số {decision.Number}.";
             return Redirect($"/khen-thuong/quyet-dinh/{decision.Id}");
-        }
-        catch (Exception e) when (e is DomainException or ConflictException or ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync();
-        return Page();
+        }, LoadAsync);
     }
 
     private async Task LoadAsync()
     {
-        Items = await decisions.ListAsync(YearFilter, null);
-        CanDecide = (await authorization.AuthorizeAsync(User, Policies.Decide)).Succeeded;
-        IsBoard = NominationService.Board.Any(User.IsInRole);
+        Items = (await decisions.ListAsync(YearFilter, null, Paging.FirstLargest)).Items;
+        CanDecide = await user.HasPolicyAsync(Policies.Decide);
         if (IsBoard)
         {
-            Ready = await nominations.ListAsync(NominationStatus.PubliclyNoticed.Code(), null, null, null, null, User);
+            Ready = (await nominations.ListAsync(new NominationFilter(Status: NominationStatus.PubliclyNoticed), Paging.FirstLargest)).Items;
         }
-        else if (CanDecide && User.IsInRole(Roles.UnitLeader))
+        else if (CanDecide && user.IsIn(Roles.UnitLeader))
         {
-            Ready = (await nominations.ListAsync(NominationStatus.Submitted.Code(), "unit_certificate", null, null, null, User))
-                .Where(n => n.ProposingUnitCode == User.UnitCode()).ToList();
+            Ready = (await nominations.ListAsync(new NominationFilter(Status: NominationStatus.Submitted, Award: AwardLevel.UnitCertificate, UnitCode: user.UnitCode), Paging.FirstLargest))
+                .Items.Where(n => n.ProposingUnitCode == user.UnitCode).ToList();
         }
     }
 }

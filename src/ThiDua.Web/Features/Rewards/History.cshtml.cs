@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
+using ThiDua.Core.Text;
 using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
 
@@ -29,6 +30,7 @@ public sealed class HistoryModel(RewardHistoryService history, TimeProvider cloc
     public string? Decision { get; set; }
 
     public IReadOnlyList<RewardDto> Items { get; private set; } = [];
+    public int Total { get; private set; }
     public RewardStatistics Statistics { get; private set; } = null!;
 
     public string ExportQuery => QueryString.Create(new Dictionary<string, string?>
@@ -41,7 +43,8 @@ public sealed class HistoryModel(RewardHistoryService history, TimeProvider cloc
     {
         try
         {
-            Items = await history.SearchAsync(new RewardQuery(Q, Year, UnitCode, Award, Decision));
+            var page = await history.SearchAsync(new RewardQuery(Q, Year, UnitCode, Award, Decision), Paging.FirstLargest);
+            (Items, Total) = (page.Items, page.Total);
         }
         catch (DomainException e)
         {

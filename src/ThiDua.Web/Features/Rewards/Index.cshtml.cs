@@ -1,19 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
 using ThiDua.Data;
 using ThiDua.Web.Data.Seed;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Rewards;
 
 /// <summary>Nominations: a unit's own dossiers, every dossier for the Reward Board, and the form that starts one (R10, R11).</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(NominationService nominations, ThiDuaDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class IndexModel(NominationService nominations, ThiDuaDbContext db, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "trangThai")]
     public string? StatusFilter { get; set; }
@@ -24,10 +25,11 @@ public sealed class IndexModel(NominationService nominations, ThiDuaDbContext db
     [BindProperty]
     public NominationForm Form { get; set; } = new();
 
-    public IReadOnlyList<NominationDto> Items { get; private set; } = [];
+    public IReadOnlyList<NominationSummary> Items { get; private set; } = [];
+    public int Total { get; private set; }
     public bool CanNominate { get; private set; }
-    public bool IsBoard { get; private set; }
-    public string? OwnUnitCode { get; private set; }
+    public bool IsBoard => user.HandlesRewards;
+    public string? OwnUnitCode => user.UnitCode;
     public string? OwnUnitName { get; private set; }
     public int CurrentYear => VietnamTime.Today(clock).Year;
 
@@ -39,42 +41,37 @@ public sealed class IndexModel(NominationService nominations, ThiDuaDbContext db
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Nominate)).Succeeded)
+        if (!await user.HasPolicyAsync(Policies.Nominate))
         {
             return Forbid();
         }
-        try
+        return await RunAsync(async () =>
         {
-            var created = await nominations.CreateAsync(Form.ToRequest(), User);
+            var created = await nominations.CreateAsync(Form.ToRequest());
             TempData["Message"] = "Đã lập hồ sơ đề nghị khen thưởng; hãy tải lên các tài liệu của hồ sơ.";
             return Redirect($"/khen-thuong/{created.Id}");
-        }
-        catch (Exception e) when (e is DomainException or ConflictException or ForbiddenException)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync();
-        return Page();
+        }, LoadAsync);
     }
 
     private async Task LoadAsync()
     {
-        CanNominate = (await authorization.AuthorizeAsync(User, Policies.Nominate)).Succeeded;
-        IsBoard = NominationService.Board.Any(User.IsInRole);
-        OwnUnitCode = User.UnitCode();
-        if (User.UnitId() is int own)
+        CanNominate = await user.HasPolicyAsync(Policies.Nominate);
+        if (user.UnitId is int own)
         {
             OwnUnitName = await db.Units.Where(u => u.Id == own).Select(u => u.Name).FirstOrDefaultAsync();
         }
+        NominationFilter filter;
         try
         {
-            Items = await nominations.ListAsync(StatusFilter, null, null, YearFilter, null, User);
+            filter = NominationFilter.Parse(StatusFilter, null, null, YearFilter, null);
         }
         catch (DomainException e)
         {
             ModelState.AddModelError(string.Empty, e.Message);
-            Items = await nominations.ListAsync(null, null, null, null, null, User);
+            filter = new NominationFilter();
         }
+        var page = await nominations.ListAsync(filter, Paging.FirstLargest);
+        (Items, Total) = (page.Items, page.Total);
     }
 }
 

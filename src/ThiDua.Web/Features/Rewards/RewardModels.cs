@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using ThiDua.Core.Rewards;
-using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Rewards;
@@ -81,7 +80,7 @@ public sealed class NoticeRequest
 
 public sealed record PersonDto(string FullName, string? Position, string? Organization, DateOnly? DateOfBirth, string? Gender);
 
-public sealed record StepDto(DateTime At, string? UserName, string? From, string To, string? Reason);
+public sealed record StepDto(DateTime At, string? UserName, NominationStatus? From, NominationStatus To, string? Reason);
 
 public sealed record DocumentDto(int Id, DocumentKind Kind, int VersionNumber, FileDto File, DateTime UploadedAt, string? UploadedBy);
 
@@ -100,7 +99,7 @@ public sealed record NominationDto(
     PersonDto? Person,
     AwardLevel Award,
     string Achievements,
-    string Status,
+    NominationStatus Status,
     IReadOnlyList<DocumentKind> MissingDocuments,
     IReadOnlyList<DocumentDto> Documents,
     IReadOnlyList<CriterionDto> Criteria,
@@ -111,6 +110,29 @@ public sealed record NominationDto(
     int? DecisionId,
     string? RejectionReason,
     int Version);
+
+/// <summary>A row of the nomination list: who is proposed for what, by whom, and where the dossier stands (no personal data).</summary>
+public sealed record NominationSummary(
+    int Id,
+    string MovementCode,
+    NominationRound Round,
+    int Year,
+    NomineeKind NomineeKind,
+    string? UnitCode,
+    string NomineeName,
+    string ProposingUnitCode,
+    string ProposingUnitName,
+    AwardLevel Award,
+    NominationStatus Status,
+    IReadOnlyList<DocumentKind> MissingDocuments,
+    DateOnly? NoticeStart,
+    DateOnly? NoticeEnd,
+    int? CouncilSessionId,
+    int? DecisionId,
+    int Version);
+
+/// <summary>What the signed-in user may do with one dossier now (the pages' buttons; the services check the same rules).</summary>
+public sealed record NominationActions(bool IsBoard, bool CanEdit, bool CanSubmit, bool CanDecideOwn);
 
 public sealed record EligibilityDto(bool Eligible, IReadOnlyList<EligibilityReason> Reasons);
 
@@ -155,7 +177,7 @@ public sealed class BallotRequest
     public List<VoteEntry> Votes { get; init; } = [];
 }
 
-public sealed record SessionNominationDto(int Id, string NomineeName, AwardLevel Award, string Status);
+public sealed record SessionNominationDto(int Id, string NomineeName, AwardLevel Award, NominationStatus Status);
 
 public sealed record SessionMemberDto(string UserName, string FullName, bool Voted);
 
@@ -214,14 +236,10 @@ public sealed record PublicCommentDto(int Id, int NominationId, string? Name, st
 
 public sealed record NoticeDto(int NominationId, string NomineeName, NomineeKind NomineeKind, AwardLevel Award, NominationRound Round, int Year, string Achievements, DateOnly NoticeStart, DateOnly NoticeEnd);
 
-/// <summary>Names the pages show for the API's codes.</summary>
+/// <summary>Names and badges the pages show for the rewards' statuses and rounds.</summary>
 public static class RewardDisplay
 {
-    public static NominationStatus? Status(string code) => ApiCodes.TryParse<NominationStatus>(code, out var status) ? status : null;
-
-    public static string StatusName(string code) => Status(code)?.VietnameseName() ?? code;
-
-    public static string StatusBadge(string code) => Status(code) switch
+    public static string StatusBadge(NominationStatus status) => status switch
     {
         NominationStatus.Decided => "text-bg-success",
         NominationStatus.Rejected => "text-bg-danger",
@@ -231,7 +249,7 @@ public static class RewardDisplay
         _ => "text-bg-primary",
     };
 
-    public static string RoundName(NominationRound round, int year) => round == NominationRound.Annual ? $"Năm {year}" : round.VietnameseName();
+    public static string RoundName(NominationRound round, int year) => Rounds.Name(round, year);
 
     public static string ChoiceName(BallotChoice choice) => choice switch
     {

@@ -21,7 +21,7 @@ public sealed class UnitRewardsModel(RewardHistoryService history, ThiDuaDbConte
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code)
             ?? throw new NotFoundException($"Không có đơn vị mã {code}.");
         (UnitName, UnitCode) = (unit.Name, unit.Code);
-        var all = await history.SearchAsync(new RewardQuery(null, null, unit.Code, null, null, IncludePredecessors: true));
+        var all = await history.AllAsync(new RewardQuery(null, null, unit.Code, null, null, IncludePredecessors: true));
         Own = all.Where(r => r.UnitCode == unit.Code).ToList();
         Predecessors = all.Where(r => r.UnitCode != unit.Code).ToList();
     }

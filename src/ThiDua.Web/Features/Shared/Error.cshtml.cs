@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Errors;
@@ -12,12 +13,19 @@ namespace ThiDua.Web.Features.Shared;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
+    /// <summary>Where a filter that answers with a bare status leaves the message the page should show.</summary>
+    public const string MessageKey = "thidua:error-message";
+
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int status, string? m) => Describe(status, m);
-
-    public void OnPost(int status, string? m) => Describe(status, m);
+    /// <summary>Runs for every method the error page is re-executed with (GET, POST, DELETE…), with or without a handler.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        var status = RouteData.Values.TryGetValue("status", out var value) && int.TryParse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), out var s) ? s : 500;
+        var message = HttpContext.Items.TryGetValue(MessageKey, out var given) ? given as string : Request.Query["m"].ToString();
+        Describe(status, string.IsNullOrEmpty(message) ? null : message);
+    }
 
     private void Describe(int status, string? message)
     {
@@ -40,6 +48,7 @@ public sealed class ErrorModel : PageModel
             401 => ("Cần đăng nhập", "Hãy đăng nhập để tiếp tục."),
             403 => ("Không có quyền", "Tài khoản của bạn không có quyền xem hoặc thực hiện thao tác này."),
             404 => ("Không tìm thấy", "Trang hoặc dữ liệu bạn tìm không có."),
+            405 => ("Thao tác không được hỗ trợ", "Trang này không nhận thao tác đó."),
             409 => ("Xung đột dữ liệu", "Dữ liệu đã được người khác thay đổi; hãy tải lại trang."),
             _ => ("Đã có lỗi", "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau."),
         };

@@ -1,16 +1,15 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Targets;
 
 /// <summary>A target with its goals, progress, every measurement and source, and the form to record this year's figure.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DetailsModel(TargetService targets, TimeProvider clock) : PageModel
+public sealed class DetailsModel(TargetService targets, TimeProvider clock) : CommandPageModel
 {
     public TargetDto Target { get; private set; } = null!;
     public int Year { get; private set; }
@@ -43,16 +42,8 @@ public sealed class DetailsModel(TargetService targets, TimeProvider clock) : Pa
         }
         else
         {
-            try
-            {
-                await targets.AddMeasurementAsync(code, new MeasurementRequest { Year = year, Value = value, Source = Input.Source, Note = Input.Note }, User);
-                TempData["Message"] = "Đã ghi nhận số liệu.";
-                return Redirect($"/chi-tieu/{Uri.EscapeDataString(code)}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
+            return await RunAsync(() => targets.AddMeasurementAsync(code, new MeasurementRequest { Year = year, Value = value, Source = Input.Source, Note = Input.Note }),
+                "Đã ghi nhận số liệu.", $"/chi-tieu/{Uri.EscapeDataString(code)}", () => LoadAsync(code));
         }
         await LoadAsync(code);
         return Page();
@@ -62,6 +53,6 @@ public sealed class DetailsModel(TargetService targets, TimeProvider clock) : Pa
     {
         Year = VietnamTime.Today(clock).Year;
         Target = await targets.GetAsync(code, Year);
-        CanMeasure = User.IsProvinceWide() || (Roles.UnitScoped.Any(User.IsInRole) && User.UnitCode() is { } unit && Target.ResponsibleUnitCodes.Contains(unit));
+        CanMeasure = await targets.CanMeasureAsync(code);
     }
 }

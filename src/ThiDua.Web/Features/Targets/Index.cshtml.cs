@@ -21,7 +21,7 @@ public sealed class IndexModel(TargetService targets, TimeProvider clock) : Page
     public async Task OnGetAsync()
     {
         Year = YearQuery is (>= 2000 and <= 2100) ? YearQuery.Value : VietnamTime.Today(clock).Year;
-        Targets = await targets.ListAsync(null, Year);
+        Targets = await targets.AllAsync(Year);
         Counts = Enum.GetValues<TargetStatus>().Select(s => (s, Targets.Count(t => t.Status == s))).ToList();
     }
 }

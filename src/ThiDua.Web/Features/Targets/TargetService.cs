@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
@@ -11,17 +10,25 @@ using ThiDua.Web.Infrastructure.Auth;
 namespace ThiDua.Web.Features.Targets;
 
 /// <summary>The targets of Resolution 09 (R8): catalogue, measurements with their sources, progress and status.</summary>
-public sealed class TargetService(ThiDuaDbContext db, TimeProvider clock)
+public sealed class TargetService(ThiDuaDbContext db, CurrentUser user, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TargetDto>> ListAsync(string? area, int? year = null, CancellationToken cancellationToken = default)
+    public async Task<PagedList<TargetDto>> ListAsync(string? area, Paging paging, int? year = null, CancellationToken cancellationToken = default)
     {
-        var query = Load();
+        var query = db.Targets.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(area))
         {
             var parsed = ParseArea(area);
             query = query.Where(t => t.Area == parsed);
         }
-        var targets = await query.OrderBy(t => t.SortOrder).ThenBy(t => t.Code).ToListAsync(cancellationToken);
+        var page = await query.OrderBy(t => t.SortOrder).ThenBy(t => t.Code).ToPagedListAsync(paging, WithDetails, cancellationToken);
+        var asOf = year ?? VietnamTime.Today(clock).Year;
+        return page.Select(t => ToDto(t, asOf));
+    }
+
+    /// <summary>The whole catalogue (the 29 targets of section II.6 and any added): the dashboard, the progress report and open data show it all.</summary>
+    public async Task<IReadOnlyList<TargetDto>> AllAsync(int? year = null, CancellationToken cancellationToken = default)
+    {
+        var targets = await WithDetails(db.Targets.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Code)).ToListAsync(cancellationToken);
         var asOf = year ?? VietnamTime.Today(clock).Year;
         return targets.Select(t => ToDto(t, asOf)).ToList();
     }
@@ -40,7 +47,7 @@ public sealed class TargetService(ThiDuaDbContext db, TimeProvider clock)
         {
             throw DomainException.ForField("year", "Năm phải từ 2000 đến 2100.");
         }
-        var targets = await ListAsync(null, asOf, cancellationToken);
+        var targets = await AllAsync(asOf, cancellationToken);
         var items = targets.Select(t => new TargetProgressItem(t.Code, t.Text, t.Area, t.Unit, t.Direction,
             t.Measurements.Where(m => m.Year <= asOf).GroupBy(m => m.Year).OrderBy(g => g.Key).Select(g => new LatestDto(g.Key, g.OrderBy(m => m.RecordedAt).Last().Value)).LastOrDefault(),
             t.Status, t.Progress)).ToList();
@@ -48,11 +55,11 @@ public sealed class TargetService(ThiDuaDbContext db, TimeProvider clock)
         return new ProgressReport(asOf, byStatus, items);
     }
 
-    public async Task<MeasurementDto> AddMeasurementAsync(string code, MeasurementRequest request, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<MeasurementDto> AddMeasurementAsync(string code, MeasurementRequest request, CancellationToken cancellationToken = default)
     {
         var target = await db.Targets.Include(t => t.Responsible).FirstOrDefaultAsync(t => t.Code == code, cancellationToken)
             ?? throw DomainException.ForField("code", $"Không có chỉ tiêu mã {code}.");
-        if (!user.IsProvinceWide() && !(Roles.UnitScoped.Any(user.IsInRole) && target.Responsible.Any(r => r.UnitId == user.UnitId())))
+        if (!CanMeasure(target.Responsible.Select(r => r.UnitId)))
         {
             throw new ForbiddenException("Chỉ cơ quan thường trực và cơ quan được giao theo dõi chỉ tiêu này được nhập số liệu.");
         }
@@ -67,7 +74,7 @@ public sealed class TargetService(ThiDuaDbContext db, TimeProvider clock)
             Source = request.Source.Trim(),
             Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
             RecordedAt = clock.GetUtcNow().UtcDateTime,
-            RecordedBy = user.Identity?.Name,
+            RecordedBy = user.UserName,
         };
         db.TargetMeasurements.Add(measurement);
         await db.SaveChangesAsync(cancellationToken);
@@ -152,6 +159,14 @@ public sealed class TargetService(ThiDuaDbContext db, TimeProvider clock)
     }
 
     /// <summary>Values must fit their unit: a year in 2000–2100, a percentage in 0–100, a count of 0 or more, a rank of 1 or more.</summary>
+    /// <summary>Whether the user may enter measurements of a target (its page shows the form).</summary>
+    public async Task<bool> CanMeasureAsync(string code, CancellationToken cancellationToken = default) =>
+        CanMeasure(await db.Targets.AsNoTracking().Where(t => t.Code == code).SelectMany(t => t.Responsible.Select(r => r.UnitId)).ToListAsync(cancellationToken));
+
+    /// <summary>Measurements are entered by the Secretariat or Admin, and by the staff of a unit responsible for the target.</summary>
+    public bool CanMeasure(IEnumerable<int> responsibleUnitIds) =>
+        user.ActsForEveryUnit || (user.IsUnitStaff && user.UnitId is int own && responsibleUnitIds.Contains(own));
+
     public static void CheckValue(TargetUnit unit, int year, double value, string field)
     {
         if (year is < 2000 or > 2100)
@@ -215,7 +230,9 @@ public sealed class TargetService(ThiDuaDbContext db, TimeProvider clock)
         _ => throw DomainException.ForField("area", "Lĩnh vực phải là digital_government, digital_economy hoặc digital_society."),
     };
 
-    private IQueryable<Target> Load() => db.Targets.AsNoTracking()
+    private IQueryable<Target> Load() => WithDetails(db.Targets.AsNoTracking());
+
+    private static IQueryable<Target> WithDetails(IQueryable<Target> query) => query
         .Include(t => t.Goals).Include(t => t.Measurements).Include(t => t.Responsible).ThenInclude(r => r.Unit)
         .AsSplitQuery();
 

@@ -1,18 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
 using ThiDua.Data;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Tasks;
 
 /// <summary>"My unit's tasks" for reporters and leaders (with progress reports), the province-wide view for the Secretariat.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(TaskService tasks, FileService files, ThiDuaDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(TaskService tasks, TaskCompletionService completion, TaskImportService import, FileService files, ThiDuaDbContext db, CurrentUser user) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "gd")]
     public string? PhaseCode { get; set; }
@@ -27,10 +28,10 @@ public sealed class IndexModel(TaskService tasks, FileService files, ThiDuaDbCon
     public bool OverdueOnly { get; set; }
 
     public Phase Phase { get; private set; } = Phases.All;
-    public bool ProvinceWide { get; private set; }
+    public bool ProvinceWide => user.ReadsEveryUnit;
     public bool CanManage { get; private set; }
-    public bool CanReport { get; private set; }
-    public string? UnitCode { get; private set; }
+    public bool CanReport => user.IsUnitStaff;
+    public string? UnitCode => user.UnitCode;
     public string? UnitName { get; private set; }
     public IReadOnlyList<TaskDto> Tasks { get; private set; } = [];
     public CompletionDto? Completion { get; private set; }
@@ -40,38 +41,26 @@ public sealed class IndexModel(TaskService tasks, FileService files, ThiDuaDbCon
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostReportAsync(int taskId, string? percent, bool completed, string? note, IFormFile? file)
-    {
-        try
+    public Task<IActionResult> OnPostReportAsync(int taskId, string? percent, bool completed, string? note, IFormFile? file) =>
+        RunAsync(async () =>
         {
             if (!double.TryParse(percent?.Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || value is < 0 or > 100)
             {
                 throw DomainException.ForField("percent", "Phần trăm hoàn thành phải là số từ 0 đến 100.");
             }
-            Guid? evidence = null;
-            if (file is { Length: > 0 })
-            {
-                evidence = (await files.SaveAsync(file, FileTypes.Evidence, User, HttpContext.RequestAborted)).Id;
-            }
-            await tasks.ReportAsync(taskId, new ProgressRequest { UnitCode = User.UnitCode() ?? "", Percent = value, Completed = completed, Note = note, EvidenceFileId = evidence }, User);
+            Guid? evidence = file is { Length: > 0 } ? (await files.SaveAsync(file, FileTypes.Evidence, HttpContext.RequestAborted)).Id : null;
+            await tasks.ReportAsync(taskId, new ProgressRequest { UnitCode = user.UnitCode ?? "", Percent = value, Completed = completed, Note = note, EvidenceFileId = evidence });
             TempData["Message"] = "Đã gửi báo cáo tiến độ.";
             return RedirectToPage();
-        }
-        catch (Exception e) when (e is DomainException or FileRejectedException)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync();
-        return Page();
-    }
+        }, LoadAsync);
 
     public async Task<IActionResult> OnPostCreateAsync(string? sourceDocument, string? code, string? title, string? dueDate, string? units)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded)
+        if (!await user.HasPolicyAsync(Policies.Secretariat))
         {
             return Forbid();
         }
-        try
+        return await RunAsync(async () =>
         {
             if (!DateInput.TryParse(dueDate, out var due))
             {
@@ -84,25 +73,19 @@ public sealed class IndexModel(TaskService tasks, FileService files, ThiDuaDbCon
                 Title = title ?? "",
                 DueDate = due,
                 AssigneeUnitCodes = (units ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-            }, User);
+            });
             TempData["Message"] = $"Đã thêm nhiệm vụ {code}.";
             return RedirectToPage();
-        }
-        catch (Exception e) when (e is DomainException or ConflictException)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync();
-        return Page();
+        }, LoadAsync);
     }
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool dryRun)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded)
+        if (!await user.HasPolicyAsync(Policies.Secretariat))
         {
             return Forbid();
         }
-        try
+        return await RunAsync(async () =>
         {
             if (file is null)
             {
@@ -111,14 +94,10 @@ public sealed class IndexModel(TaskService tasks, FileService files, ThiDuaDbCon
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
             buffer.Position = 0;
-            Report = await tasks.ImportAsync(buffer, FileTypes.Detect(buffer.ToArray()) == FileTypes.Xlsx, dryRun, User);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
-        }
-        await LoadAsync();
-        return Page();
+            Report = await import.ImportAsync(buffer, FileTypes.Detect(buffer.ToArray()) == FileTypes.Xlsx, dryRun);
+            await LoadAsync();
+            return Page();
+        }, LoadAsync);
     }
 
     private async Task LoadAsync()
@@ -131,20 +110,17 @@ public sealed class IndexModel(TaskService tasks, FileService files, ThiDuaDbCon
         {
             ModelState.AddModelError("gd", e.Message);
         }
-        ProvinceWide = Roles.ProvinceWide.Any(User.IsInRole);
-        CanManage = (await authorization.AuthorizeAsync(User, Policies.Secretariat)).Succeeded;
-        CanReport = Roles.UnitScoped.Any(User.IsInRole);
-        UnitCode = User.UnitCode();
+        CanManage = await user.HasPolicyAsync(Policies.Secretariat);
         if (!ProvinceWide && UnitCode is not null)
         {
             UnitName = await db.Units.Where(u => u.Code == UnitCode).Select(u => u.Name).FirstOrDefaultAsync();
-            Completion = await tasks.CompletionAsync(UnitCode, Phase.Code, User);
+            Completion = await completion.ForUnitAsync(UnitCode, Phase.Code);
         }
-        Tasks = await tasks.ListAsync(ProvinceWide ? (string.IsNullOrWhiteSpace(UnitFilter) ? null : UnitFilter) : null,
-            string.IsNullOrWhiteSpace(Source) ? null : Source, OverdueOnly ? true : null, Phase.Code, User);
+        Tasks = (await tasks.ListAsync(ProvinceWide ? (string.IsNullOrWhiteSpace(UnitFilter) ? null : UnitFilter) : null,
+            string.IsNullOrWhiteSpace(Source) ? null : Source, OverdueOnly ? true : null, Phase.Code, Paging.FirstLargest)).Items;
         if (ProvinceWide)
         {
-            AllCompletion = (await tasks.CompletionForAllAsync(Phase)).Values.OrderBy(c => c.CompletionRate ?? 1).ThenBy(c => c.UnitCode, StringComparer.Ordinal).ToList();
+            AllCompletion = (await completion.ListAsync(Phase)).OrderBy(c => c.CompletionRate ?? 1).ThenBy(c => c.UnitCode, StringComparer.Ordinal).ToList();
             var codes = AllCompletion.Select(c => c.UnitCode).ToList();
             UnitNames = await db.Units.Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name);
         }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ThiDua.Core.Calendar;
@@ -32,32 +31,32 @@ public static class TasksApi
         return app;
     }
 
-    private static async Task<Created<TaskDto>> Create(TaskService service, CreateTaskRequest request, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<TaskDto>> Create(TaskService service, CreateTaskRequest request, CancellationToken ct)
     {
-        var task = await service.CreateAsync(request, user, ct);
+        var task = await service.CreateAsync(request, ct);
         return TypedResults.Created($"/api/v1/tasks/{task.Id}", task);
     }
 
-    private static async Task<Ok<PagedList<TaskDto>>> List(TaskService service, string? unitCode, string? sourceDocument, bool? overdue, string? phase, int? page, int? pageSize, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(Paging.From(page, pageSize).Apply(await service.ListAsync(unitCode, sourceDocument, overdue, phase, user, ct)));
+    private static async Task<Ok<PagedList<TaskDto>>> List(TaskService service, string? unitCode, string? sourceDocument, bool? overdue, string? phase, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(unitCode, sourceDocument, overdue, phase, Paging.From(page, pageSize), ct));
 
-    private static async Task<Ok<TaskDto>> Get(TaskService service, int id, ClaimsPrincipal user, HttpResponse response, CancellationToken ct)
+    private static async Task<Ok<TaskDto>> Get(TaskService service, int id, HttpResponse response, CancellationToken ct)
     {
-        var task = await service.GetAsync(id, user, ct);
+        var task = await service.GetAsync(id, ct);
         response.SetETag(task.Version);
         return TypedResults.Ok(task);
     }
 
-    private static async Task<Ok<TaskDto>> Update(TaskService service, int id, UpdateTaskRequest request, HttpRequest http, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.UpdateAsync(id, request, Versions.Required(http, request.Version), user, ct));
+    private static async Task<Ok<TaskDto>> Update(TaskService service, int id, UpdateTaskRequest request, HttpRequest http, CancellationToken ct) =>
+        TypedResults.Ok(await service.UpdateAsync(id, request, Versions.Required(http, request.Version), ct));
 
-    private static async Task<Created<ProgressDto>> Report(TaskService service, int id, ProgressRequest request, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<ProgressDto>> Report(TaskService service, int id, ProgressRequest request, CancellationToken ct)
     {
-        var progress = await service.ReportAsync(id, request, user, ct);
+        var progress = await service.ReportAsync(id, request, ct);
         return TypedResults.Created($"/api/v1/tasks/{id}", progress);
     }
 
-    private static async Task<Results<Ok<TaskImportReport>, BadRequest<TaskImportReport>>> Import(TaskService service, IFormFile file, ClaimsPrincipal user, CancellationToken ct, [FromQuery] bool dryRun = true)
+    private static async Task<Results<Ok<TaskImportReport>, BadRequest<TaskImportReport>>> Import(TaskImportService service, IFormFile file, CancellationToken ct, [FromQuery] bool dryRun = true)
     {
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
@@ -67,13 +66,13 @@ public static class TasksApi
         }
         buffer.Position = 0;
         var isXlsx = FileTypes.Detect(buffer.ToArray()) == FileTypes.Xlsx;
-        var report = await service.ImportAsync(buffer, isXlsx, dryRun, user, ct);
+        var report = await service.ImportAsync(buffer, isXlsx, dryRun, ct);
         return report.Errors.Count > 0 && !dryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
     }
 
-    private static async Task<Ok<CompletionDto>> Completion(TaskService service, string code, string? phase, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await service.CompletionAsync(code, phase, user, ct));
+    private static async Task<Ok<CompletionDto>> Completion(TaskCompletionService service, string code, string? phase, CancellationToken ct) =>
+        TypedResults.Ok(await service.ForUnitAsync(code, phase, ct));
 
-    private static async Task<Ok<IReadOnlyList<CompletionDto>>> AllCompletion(TaskService service, string? phase, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<CompletionDto>>((await service.CompletionForAllAsync(Phases.Parse(phase), ct)).Values.OrderBy(c => c.UnitCode, StringComparer.Ordinal).ToList());
+    private static async Task<Ok<IReadOnlyList<CompletionDto>>> AllCompletion(TaskCompletionService service, string? phase, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(Phases.Parse(phase), ct));
 }

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Data.Units;
+using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Units;
 
 /// <summary>Emulation clusters and blocs of a year, with members; the Secretariat adds new ones.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ClustersModel(UnitService units, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class ClustersModel(ClusterService clusters, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "nam")]
     public int? YearQuery { get; set; }
@@ -35,7 +35,7 @@ public sealed class ClustersModel(UnitService units, TimeProvider clock, IAuthor
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.ManageUnits)).Succeeded)
+        if (!await user.HasPolicyAsync(Policies.ManageUnits))
         {
             return Forbid();
         }
@@ -45,9 +45,9 @@ public sealed class ClustersModel(UnitService units, TimeProvider clock, IAuthor
         }
         else
         {
-            try
+            return await RunAsync(async () =>
             {
-                var cluster = await units.CreateClusterAsync(new ClusterRequest
+                var cluster = await clusters.CreateAsync(new ClusterRequest
                 {
                     Code = Input.Code,
                     Name = Input.Name,
@@ -57,11 +57,11 @@ public sealed class ClustersModel(UnitService units, TimeProvider clock, IAuthor
                 });
                 TempData["Message"] = $"Đã thêm {cluster.Name}.";
                 return Redirect($"/cum-khoi?nam={cluster.Year}");
-            }
-            catch (Exception e) when (e is DomainException or ConflictException)
+            }, () =>
             {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
+                YearQuery = Input.Year;
+                return LoadAsync();
+            });
         }
         YearQuery = Input.Year;
         await LoadAsync();
@@ -71,7 +71,7 @@ public sealed class ClustersModel(UnitService units, TimeProvider clock, IAuthor
     private async Task LoadAsync()
     {
         Year = YearQuery is (>= 2000 and <= 2100) ? YearQuery.Value : VietnamTime.Today(clock).Year;
-        Clusters = await units.ClustersAsync(Year);
-        CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageUnits)).Succeeded;
+        Clusters = (await clusters.ListAsync(Year, Paging.FirstLargest)).Items;
+        CanManage = await user.HasPolicyAsync(Policies.ManageUnits);
     }
 }

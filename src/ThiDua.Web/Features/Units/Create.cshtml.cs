@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Core.Errors;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Units;
 
 [Authorize(Policy = Policies.ManageUnits)]
-public sealed class CreateModel(UnitService units) : PageModel
+public sealed class CreateModel(UnitService units) : CommandPageModel
 {
     [BindProperty]
     public UnitFormInput Input { get; set; } = new() { Type = "department", ParentCode = "QN-22" };
@@ -20,7 +19,7 @@ public sealed class CreateModel(UnitService units) : PageModel
     {
         if (ModelState.IsValid && Input.Parse(ModelState) is { } parsed)
         {
-            try
+            return await RunAsync(async () =>
             {
                 var unit = await units.CreateAsync(new CreateUnitRequest
                 {
@@ -34,11 +33,7 @@ public sealed class CreateModel(UnitService units) : PageModel
                 });
                 TempData["Message"] = $"Đã thêm đơn vị {unit.Name}.";
                 return Redirect($"/don-vi/{unit.Code}");
-            }
-            catch (Exception e) when (e is DomainException or ConflictException)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
+            }, () => Task.CompletedTask);
         }
         return Page();
     }

@@ -1,18 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Data;
 using ThiDua.Data.Units;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Units;
 
 /// <summary>A unit with its validity, parent, predecessors and successors, children and clusters.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DetailsModel(UnitService units, ThiDuaDbContext db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(UnitService units, ThiDuaDbContext db, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     public Unit Unit { get; private set; } = null!;
     public Unit? Parent { get; private set; }
@@ -53,20 +52,14 @@ public sealed class DetailsModel(UnitService units, ThiDuaDbContext db, TimeProv
 
     public async Task<IActionResult> OnPostFocalPersonAsync(string code)
     {
-        var unit = await units.FindTrackedAsync(code);
-        User.EnsureCanActFor(unit.Id);
         if (ModelState.IsValid)
         {
-            try
+            return await RunAsync(async () =>
             {
-                await units.UpdateFocalPersonAsync(unit, new UpdateFocalPersonRequest { Name = FocalPerson.Name, Email = FocalPerson.Email, Phone = FocalPerson.Phone }, FocalPerson.Version);
+                await units.UpdateFocalPersonAsync(code, new UpdateFocalPersonRequest { Name = FocalPerson.Name, Email = FocalPerson.Email, Phone = FocalPerson.Phone }, FocalPerson.Version);
                 TempData["Message"] = "Đã lưu cán bộ đầu mối.";
                 return RedirectToPage(new { code });
-            }
-            catch (ConflictException e)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
+            }, () => LoadAsync(code));
         }
         await LoadAsync(code);
         return Page();
@@ -88,8 +81,8 @@ public sealed class DetailsModel(UnitService units, ThiDuaDbContext db, TimeProv
         Successors = directory.SuccessorsOf(unit).ToList();
         Children = directory.ChildrenOf(unit, day).OrderBy(c => c.Name, StringComparer.Create(WebSetup.Vietnamese, false)).ToList();
         Clusters = await db.Clusters.AsNoTracking().Where(c => c.Members.Any(m => m.UnitId == unit.Id)).OrderByDescending(c => c.Year).ToListAsync();
-        CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageUnits)).Succeeded;
-        CanEditFocalPerson = User.CanActFor(unit.Id);
+        CanManage = await user.HasPolicyAsync(Policies.ManageUnits);
+        CanEditFocalPerson = await user.CanAsync(unit.Id, UnitScope.Act);
         return true;
     }
 }

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Units;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Units;
 
 [Authorize(Policy = Policies.ManageUnits)]
-public sealed class EditModel(UnitService units) : PageModel
+public sealed class EditModel(UnitService units) : CommandPageModel
 {
     [BindProperty]
     public UnitFormInput Input { get; set; } = new();
@@ -35,9 +34,7 @@ public sealed class EditModel(UnitService units) : PageModel
         Input.Code = code;
         if (ModelState.IsValid && Input.Parse(ModelState) is { } parsed)
         {
-            try
-            {
-                await units.UpdateAsync(code, new UpdateUnitRequest
+            return await RunAsync(() => units.UpdateAsync(code, new UpdateUnitRequest
                 {
                     Name = Input.Name,
                     Type = parsed.Type,
@@ -45,14 +42,7 @@ public sealed class EditModel(UnitService units) : PageModel
                     ParentCode = Input.ParentCode,
                     ValidFrom = parsed.From,
                     ValidTo = parsed.To,
-                }, Input.Version);
-                TempData["Message"] = "Đã lưu thay đổi.";
-                return Redirect($"/don-vi/{code}");
-            }
-            catch (Exception e) when (e is DomainException or ConflictException)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
+                }, Input.Version), "Đã lưu thay đổi.", $"/don-vi/{code}", () => Task.CompletedTask);
         }
         return Page();
     }

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Calendar;
 using ThiDua.Core.Errors;
 using ThiDua.Core.Units;
 using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Units;
 
 /// <summary>The reorganization form (R2): merge, split or rename in one transaction.</summary>
 [Authorize(Policy = Policies.ManageUnits)]
-public sealed class ReorganizeModel(UnitService units, TimeProvider clock) : PageModel
+public sealed class ReorganizeModel(UnitService units, ReorganizationService reorganizations, TimeProvider clock) : CommandPageModel
 {
     [BindProperty]
     public ReorganizeInput Input { get; set; } = new();
@@ -68,9 +68,9 @@ public sealed class ReorganizeModel(UnitService units, TimeProvider clock) : Pag
 
         if (ModelState.IsValid)
         {
-            try
+            return await RunAsync(async () =>
             {
-                Result = await units.ReorganizeAsync(new ReorganizationRequest
+                Result = await reorganizations.ReorganizeAsync(new ReorganizationRequest
                 {
                     EffectiveDate = date,
                     Kind = kind,
@@ -79,15 +79,17 @@ public sealed class ReorganizeModel(UnitService units, TimeProvider clock) : Pag
                     Note = Input.Note,
                 });
                 Input = new ReorganizeInput();
-            }
-            catch (DomainException e)
+                await LoadAsync();
+                return Page();
+            }, LoadAsync, e =>
             {
+                // A plan can break several rules at once: each one is listed.
                 ModelState.AddModelError(string.Empty, e.Message);
                 foreach (var message in e.Errors.SelectMany(kv => kv.Value))
                 {
                     ModelState.AddModelError(string.Empty, message);
                 }
-            }
+            });
         }
         await LoadAsync();
         return Page();

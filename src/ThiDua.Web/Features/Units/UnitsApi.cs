@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ThiDua.Web.Infrastructure.Api;
 using ThiDua.Web.Infrastructure.Auth;
@@ -30,11 +29,8 @@ public static class UnitsApi
         return app;
     }
 
-    private static async Task<Ok<PagedList<UnitDto>>> List(UnitService service, string? type, DateOnly? asOf, string? q, int? page, int? pageSize, CancellationToken ct)
-    {
-        var paging = Paging.From(page, pageSize);
-        return TypedResults.Ok(paging.Apply(await service.ListAsync(type, asOf, q, ct)));
-    }
+    private static async Task<Ok<PagedList<UnitDto>>> List(UnitService service, string? type, DateOnly? asOf, string? q, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(type, asOf, q, Paging.From(page, pageSize), ct));
 
     private static async Task<Ok<UnitDto>> Get(UnitService service, string code, HttpResponse response, CancellationToken ct)
     {
@@ -56,43 +52,38 @@ public static class UnitsApi
         return TypedResults.Ok(unit);
     }
 
-    private static async Task<Ok<UnitDto>> UpdateFocalPerson(UnitService service, string code, UpdateFocalPersonRequest request, ClaimsPrincipal user, HttpRequest http, HttpResponse response, CancellationToken ct)
+    private static async Task<Ok<UnitDto>> UpdateFocalPerson(UnitService service, string code, UpdateFocalPersonRequest request, HttpRequest http, HttpResponse response, CancellationToken ct)
     {
-        var unit = await service.FindTrackedAsync(code, ct);
-        user.EnsureCanActFor(unit.Id);
-        var dto = await service.UpdateFocalPersonAsync(unit, request, Versions.Required(http, request.Version), ct);
+        var dto = await service.UpdateFocalPersonAsync(code, request, Versions.Required(http, request.Version), ct);
         response.SetETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
-    private static async Task<Created<ReorganizationResult>> Reorganize(UnitService service, ReorganizationRequest request, CancellationToken ct)
+    private static async Task<Created<ReorganizationResult>> Reorganize(ReorganizationService service, ReorganizationRequest request, CancellationToken ct)
     {
         var result = await service.ReorganizeAsync(request, ct);
         return TypedResults.Created($"/api/v1/units/{Uri.EscapeDataString(result.Started[0])}", result);
     }
 
-    private static async Task<Ok<PagedList<ClusterDto>>> ListClusters(UnitService service, int? year, int? page, int? pageSize, CancellationToken ct)
-    {
-        var paging = Paging.From(page, pageSize);
-        return TypedResults.Ok(paging.Apply(await service.ClustersAsync(year, ct)));
-    }
+    private static async Task<Ok<PagedList<ClusterDto>>> ListClusters(ClusterService service, int? year, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(year, Paging.From(page, pageSize), ct));
 
-    private static async Task<Ok<ClusterDto>> GetCluster(UnitService service, int id, HttpResponse response, CancellationToken ct)
+    private static async Task<Ok<ClusterDto>> GetCluster(ClusterService service, int id, HttpResponse response, CancellationToken ct)
     {
-        var cluster = await service.GetClusterAsync(id, ct);
+        var cluster = await service.GetAsync(id, ct);
         response.SetETag(cluster.Version);
         return TypedResults.Ok(cluster);
     }
 
-    private static async Task<Created<ClusterDto>> CreateCluster(UnitService service, ClusterRequest request, CancellationToken ct)
+    private static async Task<Created<ClusterDto>> CreateCluster(ClusterService service, ClusterRequest request, CancellationToken ct)
     {
-        var cluster = await service.CreateClusterAsync(request, ct);
+        var cluster = await service.CreateAsync(request, ct);
         return TypedResults.Created($"/api/v1/clusters/{cluster.Id}", cluster);
     }
 
-    private static async Task<Ok<ClusterDto>> UpdateCluster(UnitService service, int id, ClusterRequest request, HttpRequest http, HttpResponse response, CancellationToken ct)
+    private static async Task<Ok<ClusterDto>> UpdateCluster(ClusterService service, int id, ClusterRequest request, HttpRequest http, HttpResponse response, CancellationToken ct)
     {
-        var cluster = await service.UpdateClusterAsync(id, request, Versions.Required(http, request.Version), ct);
+        var cluster = await service.UpdateAsync(id, request, Versions.Required(http, request.Version), ct);
         response.SetETag(cluster.Version);
         return TypedResults.Ok(cluster);
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using ThiDua.Core.Accounts;
 using ThiDua.Data;
@@ -64,6 +65,8 @@ public static class AuthSetup
         });
 
         services.AddAuthorization(Policies.Add);
+        services.AddSingleton<IAuthorizationHandler, UnitScopeHandler>();
+        services.AddScoped<CurrentUser>();
         return services;
     }
 

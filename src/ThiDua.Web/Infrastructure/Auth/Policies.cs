@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 namespace ThiDua.Web.Infrastructure.Auth;
 
 /// <summary>
-/// Every endpoint and page names one of these policies (STYLE.md §7). Unit scope ("only your own unit") is checked
-/// on top of them with <see cref="UnitAccess"/>, on the server.
+/// Every endpoint and page names one of these policies (STYLE.md §7). Unit scope ("only your own unit") and the
+/// other per-record rules are resource handlers on top of them (<see cref="UnitScope"/>, asked through <see cref="CurrentUser"/>).
 /// </summary>
 public static class Policies
 {
@@ -68,7 +68,7 @@ public static class Policies
         options.AddPolicy(Council, p => p.RequireRole(Roles.Admin, Roles.RewardBoard, Roles.CouncilMember));
         options.AddPolicy(CouncilVote, p => p.RequireRole(Roles.CouncilMember));
         options.AddPolicy(Decide, p => p.RequireRole(Roles.Admin, Roles.RewardBoard, Roles.UnitLeader));
-        options.AddPolicy(ProvinceReader, p => p.RequireRole(Roles.ProvinceWide.ToArray()));
+        options.AddPolicy(ProvinceReader, p => p.RequireRole(Roles.ReadEveryUnit.ToArray()));
 
         // Anything that forgot to name a policy is closed, not open.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -15,11 +15,17 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Admin, Secretariat, RewardBoard, CouncilMember, Inspector, Leader, UnitReporter, UnitLeader];
 
-    /// <summary>Roles that act for one unit only.</summary>
+    /// <summary>Roles that act for one unit only: its staff.</summary>
     public static readonly IReadOnlyList<string> UnitScoped = [UnitReporter, UnitLeader];
 
-    /// <summary>Roles that read every unit's data.</summary>
-    public static readonly IReadOnlyList<string> ProvinceWide = [Admin, Secretariat, RewardBoard, CouncilMember, Inspector, Leader];
+    /// <summary>Roles that read every unit's data (and write none of it for a unit, except <see cref="ActForEveryUnit"/>).</summary>
+    public static readonly IReadOnlyList<string> ReadEveryUnit = [Admin, Secretariat, RewardBoard, CouncilMember, Inspector, Leader];
+
+    /// <summary>Roles that act for any unit (enter its data, start its assessment): the standing agency and the administrator.</summary>
+    public static readonly IReadOnlyList<string> ActForEveryUnit = [Admin, Secretariat];
+
+    /// <summary>Roles that handle reward dossiers for the whole province: the Reward Board and the administrator.</summary>
+    public static readonly IReadOnlyList<string> RewardHandlers = [RewardBoard, Admin];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 

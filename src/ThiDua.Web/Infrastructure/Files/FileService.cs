@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Errors;
@@ -20,11 +19,11 @@ public sealed record FileDto(Guid Id, string FileName, string ContentType, long 
 /// Stores uploads: checks the size, detects the type from the bytes, hashes them (SHA-256), keeps the bytes once
 /// per hash in the file store and a row per upload with who, when and which unit.
 /// </summary>
-public sealed class FileService(ThiDuaDbContext db, IFileStore store, IConfiguration configuration, TimeProvider clock)
+public sealed class FileService(ThiDuaDbContext db, IFileStore store, IConfiguration configuration, CurrentUser user, TimeProvider clock)
 {
     public long MaxBytes => configuration.GetValue<long?>("Storage:MaxFileBytes") ?? 20 * 1024 * 1024;
 
-    public async Task<StoredFile> SaveAsync(IFormFile? upload, IReadOnlySet<string> accepted, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<StoredFile> SaveAsync(IFormFile? upload, IReadOnlySet<string> accepted, CancellationToken cancellationToken)
     {
         if (upload is null || upload.Length == 0)
         {
@@ -36,10 +35,10 @@ public sealed class FileService(ThiDuaDbContext db, IFileStore store, IConfigura
         }
         using var buffer = new MemoryStream((int)upload.Length);
         await upload.CopyToAsync(buffer, cancellationToken);
-        return await SaveAsync(buffer.ToArray(), upload.FileName, accepted, user, cancellationToken);
+        return await SaveAsync(buffer.ToArray(), upload.FileName, accepted, cancellationToken);
     }
 
-    public async Task<StoredFile> SaveAsync(byte[] content, string? fileName, IReadOnlySet<string> accepted, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    public async Task<StoredFile> SaveAsync(byte[] content, string? fileName, IReadOnlySet<string> accepted, CancellationToken cancellationToken)
     {
         if (content.Length > MaxBytes)
         {
@@ -62,21 +61,23 @@ public sealed class FileService(ThiDuaDbContext db, IFileStore store, IConfigura
             Sha256 = sha256,
             StorageKey = sha256,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
-            UploadedBy = user?.Identity?.Name,
-            UnitId = user is not null && !user.IsProvinceWide() ? user.UnitId() : null,
+            UploadedBy = user.UserName,
+            // A unit's upload belongs to it; one by the Secretariat or Admin (or a seed) to nobody in particular.
+            UnitId = user.ActsForEveryUnit ? null : user.UnitId,
         };
         db.Files.Add(file);
         await db.SaveChangesAsync(cancellationToken);
         return file;
     }
 
-    public async Task<(StoredFile File, Stream Content)> OpenAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>A unit's file is read by that unit and by province-wide readers; to anyone else it does not exist.</summary>
+    public async Task<(StoredFile File, Stream Content)> OpenAsync(Guid id, CancellationToken cancellationToken)
     {
         var file = await db.Files.FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
             ?? throw new NotFoundException("Không có tệp này.");
-        if (file.UnitId is int unitId && !user.CanActFor(unitId, Roles.Admin, Roles.Secretariat, Roles.Leader, Roles.Inspector, Roles.RewardBoard, Roles.CouncilMember))
+        if (file.UnitId is int unitId)
         {
-            throw new NotFoundException("Không có tệp này.");
+            await user.EnsureVisibleAsync(unitId, "Không có tệp này.");
         }
         return (file, await store.OpenAsync(file.StorageKey, cancellationToken));
     }

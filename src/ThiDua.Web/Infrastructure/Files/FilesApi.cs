@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ThiDua.Web.Infrastructure.Auth;
 
@@ -16,15 +15,15 @@ public static class FilesApi
         return app;
     }
 
-    private static async Task<Created<FileDto>> Upload(IFormFile file, FileService files, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Created<FileDto>> Upload(IFormFile file, FileService files, CancellationToken ct)
     {
-        var stored = await files.SaveAsync(file, FileTypes.Evidence, user, ct);
+        var stored = await files.SaveAsync(file, FileTypes.Evidence, ct);
         return TypedResults.Created($"/api/v1/files/{stored.Id}", FileService.ToDto(stored));
     }
 
-    private static async Task<FileStreamHttpResult> Download(Guid id, FileService files, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<FileStreamHttpResult> Download(Guid id, FileService files, CancellationToken ct)
     {
-        var (file, content) = await files.OpenAsync(id, user, ct);
+        var (file, content) = await files.OpenAsync(id, ct);
         return TypedResults.File(content, file.ContentType, file.FileName);
     }
 }

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using ThiDua.Core.Errors;
 
-namespace ThiDua.Web.Infrastructure.Api;
+namespace ThiDua.Core.Text;
 
 /// <summary>
-/// Enum values as the API writes them (snake_case, as the JSON converter of <see cref="WebSetup.ConfigureJson"/>):
+/// Enum values as the API writes them (snake_case, as the API's JSON enum converter writes them):
 /// read from query strings and form fields, and written into links.
 /// </summary>
 public static class ApiCodes

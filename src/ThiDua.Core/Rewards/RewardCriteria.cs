@@ -1,6 +1,4 @@
-using ThiDua.Core.Rewards;
-
-namespace ThiDua.Web.Features.Rewards;
+namespace ThiDua.Core.Rewards;
 
 /// <summary>
 /// The award criteria for enterprises and people (section IV.1.2–1.3, IV.2.b–c) as checklists the Reward Board

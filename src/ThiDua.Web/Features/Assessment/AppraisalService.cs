@@ -1,0 +1,79 @@
+using System.Text.Json;
+using ThiDua.Core.Assessment;
+using ThiDua.Core.Errors;
+using ThiDua.Data;
+using ThiDua.Web.Infrastructure.Auth;
+
+namespace ThiDua.Web.Features.Assessment;
+
+/// <summary>
+/// The Secretariat's appraisal of a submitted assessment (R6): each value accepted, adjusted with a reason, or
+/// questioned; the whole returned to the unit, or finalised. The rules are Core's <see cref="Appraisal"/> and
+/// <see cref="AssessmentWorkflow"/>; the value and the assessment record their own transitions.
+/// </summary>
+public sealed class AppraisalService(ThiDuaDbContext db, FrameworkService frameworks, AssessmentService assessments, CurrentUser user, TimeProvider clock)
+{
+    public async Task<AssessmentDto> ReturnAsync(int id, string message, CancellationToken cancellationToken = default)
+    {
+        var assessment = await assessments.LoadAsync(id, tracking: true, cancellationToken);
+        var text = string.IsNullOrWhiteSpace(message) ? null : message.Trim().Normalize(System.Text.NormalizationForm.FormC);
+        assessment.MoveTo(AssessmentStatus.Returned, user.UserName, clock.GetUtcNow().UtcDateTime, text);
+        await db.SaveChangesAsync(cancellationToken);
+        return await assessments.GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>Records the appraiser's word on some indicators; every entry is checked first and nothing is saved if one is wrong.</summary>
+    public async Task<AssessmentDto> AppraiseAsync(int id, IReadOnlyList<AppraisalEntry> entries, CancellationToken cancellationToken = default)
+    {
+        var assessment = await assessments.LoadAsync(id, tracking: true, cancellationToken);
+        AssessmentWorkflow.EnsureCanAppraise(assessment.Status);
+        var compiled = frameworks.Compiled(assessment.Framework);
+        var errors = new Dictionary<string, string[]>();
+        var verdicts = new List<(string Code, AppraisalVerdict Verdict, string? Json)>();
+        foreach (var entry in entries)
+        {
+            var index = compiled.IndexOf(entry.IndicatorCode ?? "");
+            if (index < 0)
+            {
+                errors[entry.IndicatorCode ?? "?"] = [$"Không có chỉ tiêu mã {entry.IndicatorCode}."];
+                continue;
+            }
+            var code = compiled.Codes[index];
+            try
+            {
+                var action = Appraisal.ParseAction(entry.Action, code);
+                (double Raw, string Json)? proposed = action is AppraisalAction.Accept or AppraisalAction.Return || entry.Value.ValueKind == JsonValueKind.Undefined
+                    ? null
+                    : compiled.Read(index, entry.Value);
+                var verdict = Appraisal.Decide(code, action, assessment.Find(code)?.SelfOrNaN ?? double.NaN, proposed?.Raw, entry.Reason, entry.Message);
+                verdicts.Add((code, verdict, proposed?.Json));
+            }
+            catch (DomainException e)
+            {
+                errors[code] = [e.Message];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new DomainException(errors.First().Value[0], errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (code, verdict, json) in verdicts)
+        {
+            assessment.ValueFor(code).Appraise(verdict, json, user.UserName, now);
+        }
+        db.Entry(assessment).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
+        await db.SaveChangesAsync(cancellationToken);
+        return await assessments.GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>Finalises the appraisal: every indicator without the appraiser's word keeps the unit's value.</summary>
+    public async Task<AssessmentDto> FinalizeAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var assessment = await assessments.LoadAsync(id, tracking: true, cancellationToken);
+        assessment.MoveTo(AssessmentStatus.Appraised, user.UserName, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return await assessments.GetAsync(id, cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using ThiDua.Core.Rewards;
+using ThiDua.Data;
+using ThiDua.Web.Features.Notifications;
+using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Files;
+
+namespace ThiDua.Web.Features.Rewards;
+
+/// <summary>
+/// The dossier (R12): typed documents, each upload of a kind its next version with the earlier kept; the proposing
+/// unit's leader submits it once the documents of its award are all there.
+/// </summary>
+public sealed class DossierService(ThiDuaDbContext db, FileService files, NominationService nominations, NotificationService notifications, CurrentUser user, TimeProvider clock)
+{
+    public async Task<DocumentDto> AddDocumentAsync(int id, DocumentKind kind, IFormFile? file, CancellationToken cancellationToken = default)
+    {
+        var nomination = await db.Nominations.Include(n => n.Documents).FindTrackedAsync(id, cancellationToken);
+        // The Reward Board may complete a dossier at any step; the unit only while it is its own to edit.
+        if (!user.HandlesRewards)
+        {
+            await user.EnsureAsync(nomination.Scope(), NominationAccess.Prepare, "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.");
+            NominationRules.EnsureUnitCanEdit(nomination.Status, "bổ sung tài liệu");
+        }
+        var stored = await files.SaveAsync(file, FileTypes.Documents, cancellationToken);
+        var document = nomination.AddDocument(kind, stored.Id, user.UserName, clock.GetUtcNow().UtcDateTime);
+        db.Entry(nomination).State = EntityState.Modified;
+        await db.SaveChangesAsync(cancellationToken);
+        return new DocumentDto(document.Id, document.Kind, document.VersionNumber, FileService.ToDto(stored), document.UploadedAt, document.UploadedBy);
+    }
+
+    /// <summary>The proposing unit's leader submits; a chairman's or state award needs the three documents first (400 lists the missing ones).</summary>
+    public async Task<NominationDto> SubmitAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var nomination = await db.Nominations.Include(n => n.Documents).Include(n => n.Steps).FindTrackedAsync(id, cancellationToken);
+        await user.EnsureVisibleAsync(nomination.Scope(), NominationAccess.Read, NominationQueries.NotFound(id));
+        await user.EnsureAsync(nomination.Scope(), NominationAccess.Submit, "Chỉ lãnh đạo đơn vị đề nghị được trình hồ sơ.");
+        NominationWorkflow.EnsureCanMove(nomination.Status, NominationStatus.Submitted);
+        NominationRules.EnsureComplete(nomination.Award, nomination.Documents.Select(d => d.Kind));
+        nomination.MoveTo(NominationStatus.Submitted, user.UserName, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        if (nomination.Award != AwardLevel.UnitCertificate)
+        {
+            var summary = nomination.Achievements.Length > 200 ? nomination.Achievements[..200] + "…" : nomination.Achievements;
+            await notifications.NotifyAsync(new Recipients([Roles.RewardBoard]), "Hồ sơ đề nghị khen thưởng mới", summary, $"/khen-thuong/{nomination.Id}", cancellationToken);
+        }
+        return await nominations.GetAsync(id, cancellationToken);
+    }
+}

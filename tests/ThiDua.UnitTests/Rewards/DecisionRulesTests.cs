@@ -1,0 +1,58 @@
+using ThiDua.Core.Errors;
+using ThiDua.Core.Rewards;
+
+namespace ThiDua.UnitTests.Rewards;
+
+public class DecisionRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 27);
+
+    private static DecisionNominee Nominee(int id, AwardLevel award, int unit = 10, NominationStatus status = NominationStatus.PubliclyNoticed, DateOnly? noticeEnd = null) =>
+        new(id, award, unit, status, noticeEnd);
+
+    [Fact]
+    public void TheChairmanIssuesTheChairmansCertificatesAndAUnitItsOwn()
+    {
+        Assert.True(DecisionRules.IssuerOf([Nominee(1, AwardLevel.ChairmanCertificate), Nominee(2, AwardLevel.StateAward, unit: 11)]).IsProvince);
+        Assert.Equal(new DecisionIssuer(10), DecisionRules.IssuerOf([Nominee(1, AwardLevel.UnitCertificate), Nominee(2, AwardLevel.UnitCertificate)]));
+        Assert.Equal("QĐ-UBND", DecisionRules.Suffix(DecisionRules.ProvinceBody));
+    }
+
+    [Fact]
+    public void OneDecisionIsOfOneIssuer()
+    {
+        Assert.Throws<DomainException>(() => DecisionRules.IssuerOf([Nominee(1, AwardLevel.UnitCertificate), Nominee(2, AwardLevel.ChairmanCertificate)]));
+        Assert.Throws<DomainException>(() => DecisionRules.IssuerOf([Nominee(1, AwardLevel.UnitCertificate, unit: 10), Nominee(2, AwardLevel.UnitCertificate, unit: 11)]));
+    }
+
+    [Fact]
+    public void ADecisionRecordsWhatWasSignedNotWhatWillBe()
+    {
+        DecisionRules.EnsureSigned(Today, Today);
+
+        Assert.Contains("date", Assert.Throws<DomainException>(() => DecisionRules.EnsureSigned(Today.AddDays(1), Today)).Errors.Keys);
+    }
+
+    [Fact]
+    public void TheChairmanDecidesAfterTheNoticeAndAUnitFromItsLeadersSubmission()
+    {
+        DecisionRules.EnsureInStep(DecisionIssuer.Province, [Nominee(1, AwardLevel.ChairmanCertificate)]);
+        DecisionRules.EnsureInStep(new DecisionIssuer(10), [Nominee(1, AwardLevel.UnitCertificate, status: NominationStatus.Submitted)]);
+
+        var early = Assert.Throws<ConflictException>(() => DecisionRules.EnsureInStep(DecisionIssuer.Province, [Nominee(4, AwardLevel.ChairmanCertificate, status: NominationStatus.Voted)]));
+        Assert.Contains("4 (Hội đồng đã thông qua)", early.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecidingDuringTheNoticeNeedsARecordedReason()
+    {
+        var open = Nominee(1, AwardLevel.ChairmanCertificate, noticeEnd: Today.AddDays(3));
+        var ended = Nominee(2, AwardLevel.ChairmanCertificate, noticeEnd: Today.AddDays(-1));
+
+        Assert.Contains("noticeWaiverReason", Assert.Throws<DomainException>(() => DecisionRules.CheckNotice([open, ended], Today, Today, " ")).Errors.Keys);
+        var (stillNoticed, waiver) = DecisionRules.CheckNotice([open, ended], Today, Today, " Khẩn trương trước lễ tổng kết ");
+        Assert.Equal([1], stillNoticed.Select(n => n.Id));
+        Assert.Equal("Khẩn trương trước lễ tổng kết", waiver);
+        Assert.Equal((0, (string?)null), (DecisionRules.CheckNotice([ended], Today, Today, "lý do").StillNoticed.Count, DecisionRules.CheckNotice([ended], Today, Today, "lý do").Waiver));
+    }
+}
