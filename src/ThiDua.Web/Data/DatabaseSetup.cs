@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Data;
 using ThiDua.Web.Data.Seed;
 
 namespace ThiDua.Web.Data;

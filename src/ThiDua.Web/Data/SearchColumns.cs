@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Text;
-using ThiDua.Data;
 
 namespace ThiDua.Web.Data;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ThiDua.Data;
 
 namespace ThiDua.Web.Infrastructure;
 

@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
-using ThiDua.Data;
 using ThiDua.Web.Data;
 using ThiDua.Web.Features.Accounts;
 using ThiDua.Web.Features.Admin;
@@ -24,9 +22,7 @@ using ThiDua.Web.Features.Rewards;
 using ThiDua.Web.Features.Units;
 using ThiDua.Web.Infrastructure;
 using ThiDua.Web.Infrastructure.Audit;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Errors;
-using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web;
 

@@ -9,144 +9,363 @@ using static ThiDua.IntegrationTests.Rewards.RewardTestData;
 
 namespace ThiDua.IntegrationTests.Rewards;
 
+/// <summary>The council: who sits, who votes, what it takes to pass, and that no one learns how a member voted.</summary>
 public class CouncilTests
 {
-    [Theory, Providers]
-    public async Task BallotsAreSecretCountedOnceAndDecidedByThreshold(DatabaseProvider provider)
+    /// <summary>A session of the three members on two eligible, received nominations.</summary>
+    private sealed record Session(int Id, int Construction, int HomeAffairs);
+
+    private static async Task<Session> OpenSessionAsync(ThiDuaApp app)
     {
-        await using var app = await ThiDuaApp.StartAsync(provider);
-        await PublishDepartments2025Async(app);
-        var construction = await ReceivedAsync(app, Construction);
+        var construction = await ReceivedConstructionAsync(app);
         var homeAffairs = await ReceivedAsync(app, HomeAffairs);
         var session = await SessionAsync(app, [construction, homeAffairs]);
-        var sessionId = (int)session["id"]!;
+        return new Session((int)session["id"]!, construction, homeAffairs);
+    }
+
+    /// <summary>Two members of three have voted: Sở Xây dựng two yes, Sở Nội vụ one yes and one no.</summary>
+    private static async Task<Session> SplitVoteAsync(ThiDuaApp app)
+    {
+        var session = await OpenSessionAsync(app);
+        await VoteAsync(app, "hoidong1", session.Id, (session.Construction, "yes"), (session.HomeAffairs, "yes"));
+        await VoteAsync(app, "hoidong2", session.Id, (session.Construction, "yes"), (session.HomeAffairs, "no"));
+        return session;
+    }
+
+    /// <summary>The split vote, closed by the Board: the session and the result of closing it.</summary>
+    private static async Task<(Session Session, JsonNode Result)> ClosedSplitVoteAsync(ThiDuaApp app)
+    {
+        var session = await SplitVoteAsync(app);
+        return (session, await CloseByBoardAsync(app, session.Id));
+    }
+
+    private static async Task<HttpResponseMessage> BallotOfNoAsync(ThiDuaApp app, string member, Session session) =>
+        await BallotAsync(await app.ClientAsync(member), session.Id, (session.Construction, "no"), (session.HomeAffairs, "no"));
+
+    /// <summary>An open session, and a council member made after it who is not one of its members.</summary>
+    private static async Task<(Session Session, HttpClient Outsider)> OutsiderOfAnOpenSessionAsync(ThiDuaApp app)
+    {
+        var session = await OpenSessionAsync(app);
+        var outsider = await (await app.ClientAsync("admin")).PostJsonAsync("/api/v1/users",
+            new { userName = "hoidong4", password = ThiDuaApp.Password, fullName = "Thành viên khác", roles = new[] { "CouncilMember" } });
+        Assert.Equal(HttpStatusCode.Created, outsider.StatusCode);
+        return (session, await app.ClientAsync("hoidong4"));
+    }
+
+    /// <summary>One member of three voted yes for Sở Xây dựng, and the Board closed the session.</summary>
+    private static async Task<(int Nomination, JsonNode Result)> WithoutQuorumAsync(ThiDuaApp app)
+    {
+        var construction = await ReceivedConstructionAsync(app);
+        var session = (int)(await SessionAsync(app, [construction]))["id"]!;
+        await VoteAsync(app, "hoidong1", session, (construction, "yes"));
+        return (construction, await CloseByBoardAsync(app, session));
+    }
+
+    [Theory, Providers]
+    public async Task ByDefaultAQuorumIsTwoThirdsOfTheMembersAndAPassMoreThanHalfOfThosePresent(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var construction = await ReceivedConstructionAsync(app);
+
+        var session = await SessionAsync(app, [construction]);
+
         Assert.Equal(2.0 / 3, (double)session["quorumFraction"]!, 6);
         Assert.Equal(0.5, (double)session["passFraction"]!);
-        var status = await (await (await app.ClientAsync("banthidua")).GetAsync($"/api/v1/nominations/{construction}")).JsonAsync();
-        Assert.Equal("sent_to_council", (string?)status["status"]);
+    }
 
-        // Someone outside the session, even a council member elsewhere, cannot vote; a ballot must cover every nomination once.
-        var outsider = await (await app.ClientAsync("admin")).PostJsonAsync("/api/v1/users", new { userName = "hoidong4", password = ThiDuaApp.Password, fullName = "Thành viên khác", roles = new[] { "CouncilMember" } });
-        Assert.Equal(HttpStatusCode.Created, outsider.StatusCode);
-        var hoidong4 = await app.ClientAsync("hoidong4");
-        await (await hoidong4.PostJsonAsync($"/api/v1/council-sessions/{sessionId}/ballots", new { votes = new[] { new { nominationId = construction, choice = "yes" }, new { nominationId = homeAffairs, choice = "yes" } } }))
-            .ProblemAsync(HttpStatusCode.Forbidden);
-        await (await hoidong4.GetAsync($"/api/v1/council-sessions/{sessionId}")).ProblemAsync(HttpStatusCode.Forbidden);
-        var member1 = await app.ClientAsync("hoidong1");
-        await (await member1.PostJsonAsync($"/api/v1/council-sessions/{sessionId}/ballots", new { votes = new[] { new { nominationId = construction, choice = "yes" } } }))
-            .ProblemAsync(HttpStatusCode.BadRequest);
-        await (await member1.PostRawAsync($"/api/v1/council-sessions/{sessionId}/ballots", $$"""{"votes":[{"nominationId":{{construction}},"choice":"maybe"},{"nominationId":{{homeAffairs}},"choice":"yes"}]}"""))
-            .ProblemAsync(HttpStatusCode.BadRequest);
+    [Theory, Providers]
+    public async Task ANominationPutBeforeASessionIsSentToTheCouncil(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
 
-        await VoteAsync(app, "hoidong1", sessionId, (construction, "yes"), (homeAffairs, "yes"));
-        await (await member1.PostJsonAsync($"/api/v1/council-sessions/{sessionId}/ballots", new { votes = new[] { new { nominationId = construction, choice = "no" }, new { nominationId = homeAffairs, choice = "no" } } }))
-            .ProblemAsync(HttpStatusCode.Conflict);
-        await VoteAsync(app, "hoidong2", sessionId, (construction, "yes"), (homeAffairs, "no"));
+        var session = await OpenSessionAsync(app);
 
-        // While voting runs, the session shows who voted but no tally.
-        var open = await (await member1.GetAsync($"/api/v1/council-sessions/{sessionId}")).JsonAsync();
+        Assert.Equal("sent_to_council", await StatusAsync(app, session.Construction));
+    }
+
+    [Theory, Providers]
+    public async Task ACouncilMemberOutsideTheSessionDoesNotVoteInIt(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var (session, outsider) = await OutsiderOfAnOpenSessionAsync(app);
+
+        var response = await BallotAsync(outsider, session.Id, (session.Construction, "yes"), (session.HomeAffairs, "yes"));
+
+        await response.ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory, Providers]
+    public async Task ACouncilMemberOutsideTheSessionDoesNotSeeIt(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var (session, outsider) = await OutsiderOfAnOpenSessionAsync(app);
+
+        var response = await outsider.GetAsync($"/api/v1/council-sessions/{session.Id}");
+
+        await response.ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory, Providers]
+    public async Task ABallotCoversEveryNominationOfTheSession(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var session = await OpenSessionAsync(app);
+
+        var response = await BallotAsync(await app.ClientAsync("hoidong1"), session.Id, (session.Construction, "yes"));
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory, Providers]
+    public async Task AChoiceOtherThanYesNoOrAbstainIsRefused(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var session = await OpenSessionAsync(app);
+
+        var response = await (await app.ClientAsync("hoidong1")).PostRawAsync($"/api/v1/council-sessions/{session.Id}/ballots",
+            $$"""{"votes":[{"nominationId":{{session.Construction}},"choice":"maybe"},{"nominationId":{{session.HomeAffairs}},"choice":"yes"}]}""");
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory, Providers]
+    public async Task AMemberVotesOnce(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var session = await OpenSessionAsync(app);
+        await VoteAsync(app, "hoidong1", session.Id, (session.Construction, "yes"), (session.HomeAffairs, "yes"));
+
+        var response = await BallotOfNoAsync(app, "hoidong1", session);
+
+        await response.ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory, Providers]
+    public async Task WhileVotingRunsTheSessionShowsWhoVotedButNoTally(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var session = await SplitVoteAsync(app);
+
+        var open = await (await (await app.ClientAsync("hoidong1")).GetAsync($"/api/v1/council-sessions/{session.Id}")).JsonAsync();
+
         Assert.Null(open["result"]);
         Assert.Equal([true, true, false], open["members"]!.AsArray().Select(m => (bool)m!["voted"]!));
-        await (await member1.PostAsync($"/api/v1/council-sessions/{sessionId}/close", null)).ProblemAsync(HttpStatusCode.Forbidden);
+    }
 
-        var board = await app.ClientAsync("banthidua");
-        var result = await (await board.PostAsync($"/api/v1/council-sessions/{sessionId}/close", null)).JsonAsync();
+    [Theory, Providers]
+    public async Task OnlyTheBoardClosesASession(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var session = await SplitVoteAsync(app);
+
+        var response = await CloseAsync(await app.ClientAsync("hoidong1"), session.Id);
+
+        await response.ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory, Providers]
+    public async Task TheMembersWhoVotedArePresentForTheQuorum(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+
+        var (_, result) = await ClosedSplitVoteAsync(app);
+
         Assert.True((bool)result["quorumMet"]!);
         Assert.Equal(2, (int)result["present"]!);
         Assert.Equal(3, (int)result["members"]!);
-        var tallies = result["tallies"]!.AsArray();
-        var xd = tallies.Single(t => (int)t!["nominationId"]! == construction)!;
-        var nv = tallies.Single(t => (int)t!["nominationId"]! == homeAffairs)!;
-        Assert.Equal((2, 0, 0, true), ((int)xd["yes"]!, (int)xd["no"]!, (int)xd["abstain"]!, (bool)xd["passed"]!));
-        // One yes of two present is 50 %, not more than half: not passed.
-        Assert.Equal((1, 1, false), ((int)nv["yes"]!, (int)nv["no"]!, (bool)nv["passed"]!));
-        Assert.Equal([construction], result["passedNominations"]!.AsArray().Select(n => (int)n!));
-        await (await board.PostAsync($"/api/v1/council-sessions/{sessionId}/close", null)).ProblemAsync(HttpStatusCode.Conflict);
-        await (await (await app.ClientAsync("hoidong3")).PostJsonAsync($"/api/v1/council-sessions/{sessionId}/ballots", new { votes = new[] { new { nominationId = construction, choice = "no" }, new { nominationId = homeAffairs, choice = "no" } } }))
-            .ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal("voted", (string?)(await (await board.GetAsync($"/api/v1/nominations/{construction}")).JsonAsync())["status"]);
-        Assert.Equal("rejected", (string?)(await (await board.GetAsync($"/api/v1/nominations/{homeAffairs}")).JsonAsync())["status"]);
+    }
 
-        // Secrecy: nothing anyone can read pairs a member with a choice.
+    [Theory, Providers]
+    public async Task ANominationPassesOnlyWithMoreThanHalfOfThosePresent(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+
+        var (session, result) = await ClosedSplitVoteAsync(app);
+
+        var tallies = result["tallies"]!.AsArray();
+        var xd = tallies.Single(t => (int)t!["nominationId"]! == session.Construction)!;
+        var nv = tallies.Single(t => (int)t!["nominationId"]! == session.HomeAffairs)!;
+        Assert.Equal((2, 0, 0, true), ((int)xd["yes"]!, (int)xd["no"]!, (int)xd["abstain"]!, (bool)xd["passed"]!));
+        // One yes of two present is 50 %, not more than half.
+        Assert.Equal((1, 1, false), ((int)nv["yes"]!, (int)nv["no"]!, (bool)nv["passed"]!));
+        Assert.Equal([session.Construction], result["passedNominations"]!.AsArray().Select(n => (int)n!));
+    }
+
+    [Theory, Providers]
+    public async Task ASessionIsClosedOnce(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var (session, _) = await ClosedSplitVoteAsync(app);
+
+        var response = await CloseAsync(await app.ClientAsync(Board), session.Id);
+
+        await response.ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory, Providers]
+    public async Task NoBallotIsCastAfterTheSessionCloses(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var (session, _) = await ClosedSplitVoteAsync(app);
+
+        var response = await BallotOfNoAsync(app, "hoidong3", session);
+
+        await response.ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory, Providers]
+    public async Task ClosingMarksAPassedNominationVotedAndAFailedOneRejected(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+
+        var (session, _) = await ClosedSplitVoteAsync(app);
+
+        Assert.Equal("voted", await StatusAsync(app, session.Construction));
+        Assert.Equal("rejected", await StatusAsync(app, session.HomeAffairs));
+    }
+
+    [Theory, Providers]
+    public async Task NothingAnyoneCanReadPairsAMemberWithAChoice(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var (session, _) = await ClosedSplitVoteAsync(app);
+        var board = await app.ClientAsync(Board);
+        var member = await app.ClientAsync("hoidong1");
         var admin = await app.ClientAsync("admin");
+
         var readable = new List<string>
         {
-            (await (await board.GetAsync($"/api/v1/council-sessions/{sessionId}")).JsonAsync()).Text(),
+            (await (await board.GetAsync($"/api/v1/council-sessions/{session.Id}")).JsonAsync()).Text(),
             (await (await board.GetAsync("/api/v1/council-sessions")).JsonAsync()).Text(),
-            (await (await member1.GetAsync($"/api/v1/council-sessions/{sessionId}")).JsonAsync()).Text(),
-            (await (await board.GetAsync($"/api/v1/nominations/{construction}")).JsonAsync()).Text(),
+            (await (await member.GetAsync($"/api/v1/council-sessions/{session.Id}")).JsonAsync()).Text(),
+            (await (await board.GetAsync($"/api/v1/nominations/{session.Construction}")).JsonAsync()).Text(),
             (await (await admin.GetAsync("/api/v1/audit?pageSize=500&userName=hoidong1")).JsonAsync()).Text(),
             (await (await admin.GetAsync("/api/v1/audit?pageSize=500&userName=hoidong2")).JsonAsync()).Text(),
         };
+
         foreach (var text in readable)
         {
             Assert.DoesNotContain("\"choice\"", text, StringComparison.Ordinal);
             Assert.DoesNotContain("\"Yes\"", text, StringComparison.Ordinal);
             Assert.DoesNotContain("\"No\"", text, StringComparison.Ordinal);
         }
-        var tallyAudit = await (await admin.GetAsync("/api/v1/audit?entityType=BallotTally")).JsonAsync();
-        Assert.Equal(0, (int)tallyAudit["total"]!);
-        var receipts = await (await admin.GetAsync("/api/v1/audit?entityType=BallotReceipt")).JsonAsync();
-        Assert.Equal(2, (int)receipts["total"]!);
+        Assert.Equal(0, (int)(await (await admin.GetAsync("/api/v1/audit?entityType=BallotTally")).JsonAsync())["total"]!);
+        Assert.Equal(2, (int)(await (await admin.GetAsync("/api/v1/audit?entityType=BallotReceipt")).JsonAsync())["total"]!);
+    }
 
-        // And the database itself has no row that holds a voter and a choice together.
+    [Theory, Providers]
+    public async Task NoRowOfTheDatabasePairsAVoterWithAChoice(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var (session, _) = await ClosedSplitVoteAsync(app);
+
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ThiDuaDbContext>();
+
         foreach (var entity in db.Model.GetEntityTypes())
         {
             var names = entity.GetProperties().Select(p => p.Name).ToHashSet();
             Assert.False(names.Contains("UserId") && (names.Contains("Yes") || names.Contains("Choice")), $"{entity.ClrType.Name} pairs a user with a choice");
         }
-        Assert.Equal(2, await db.BallotReceipts.CountAsync(r => r.SessionId == sessionId));
+        // Who voted is kept, as a receipt of each ballot.
+        Assert.Equal(2, await db.BallotReceipts.CountAsync(r => r.SessionId == session.Id));
     }
 
     [Theory, Providers]
-    public async Task WithoutQuorumTheNominationsWaitForAnotherSessionAndThresholdsAreSettable(DatabaseProvider provider)
+    public async Task WithoutAQuorumNothingPasses(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
-        await PublishDepartments2025Async(app);
-        var construction = await ReceivedAsync(app, Construction);
-        var board = await app.ClientAsync("banthidua");
 
-        var first = await SessionAsync(app, [construction]);
-        await VoteAsync(app, "hoidong1", (int)first["id"]!, (construction, "yes"));
-        var noQuorum = await (await board.PostAsync($"/api/v1/council-sessions/{(int)first["id"]!}/close", null)).JsonAsync();
-        Assert.False((bool)noQuorum["quorumMet"]!);
-        Assert.Empty(noQuorum["passedNominations"]!.AsArray());
-        Assert.Equal("received", (string?)(await (await board.GetAsync($"/api/v1/nominations/{construction}")).JsonAsync())["status"]);
+        var (_, result) = await WithoutQuorumAsync(app);
 
-        // A stricter rule for this award: more than 70 % of those present. Two yes of three is 66,7 %: not passed.
-        var second = await SessionAsync(app, [construction], threshold: 0.7);
-        Assert.Equal(0.7, (double)second["passFraction"]!);
-        await VoteAsync(app, "hoidong1", (int)second["id"]!, (construction, "yes"));
-        await VoteAsync(app, "hoidong2", (int)second["id"]!, (construction, "yes"));
-        await VoteAsync(app, "hoidong3", (int)second["id"]!, (construction, "abstain"));
-        var strict = await (await board.PostAsync($"/api/v1/council-sessions/{(int)second["id"]!}/close", null)).JsonAsync();
-        Assert.True((bool)strict["quorumMet"]!);
-        Assert.False((bool)strict["tallies"]![0]!["passed"]!);
-        Assert.Equal(1, (int)strict["tallies"]![0]!["abstain"]!);
+        Assert.False((bool)result["quorumMet"]!);
+        Assert.Empty(result["passedNominations"]!.AsArray());
     }
 
     [Theory, Providers]
-    public async Task OnlyReceivedEligibleNominationsOfCouncilMembersGoToTheCouncil(DatabaseProvider provider)
+    public async Task WithoutAQuorumTheNominationWaitsForAnotherSession(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var (nomination, _) = await WithoutQuorumAsync(app);
+
+        Assert.Equal("received", await StatusAsync(app, nomination));
+        await SessionAsync(app, [nomination]);
+    }
+
+    [Theory, Providers]
+    public async Task TheBoardMaySetAStricterMajority(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var construction = await ReceivedConstructionAsync(app);
+
+        var session = await SessionAsync(app, [construction], threshold: 0.7);
+
+        Assert.Equal(0.7, (double)session["passFraction"]!);
+    }
+
+    [Theory, Providers]
+    public async Task UnderAMajorityOfSeventyPercentTwoYesAndAnAbstentionDoNotPass(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var construction = await ReceivedConstructionAsync(app);
+        var session = (int)(await SessionAsync(app, [construction], threshold: 0.7))["id"]!;
+        await VoteAsync(app, "hoidong1", session, (construction, "yes"));
+        await VoteAsync(app, "hoidong2", session, (construction, "yes"));
+        await VoteAsync(app, "hoidong3", session, (construction, "abstain"));
+
+        var result = await CloseByBoardAsync(app, session);
+
+        // Two yes of three present is 66,7 %: an abstention counts as present.
+        Assert.True((bool)result["quorumMet"]!);
+        Assert.False((bool)result["tallies"]![0]!["passed"]!);
+        Assert.Equal(1, (int)result["tallies"]![0]!["abstain"]!);
+    }
+
+    [Theory, Providers]
+    public async Task AnIneligibleNominationIsRefusedWithTheRuleItFails(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
         await PublishDepartments2025Async(app);
         var industry = await ReceivedAsync(app, Industry);
-        var board = await app.ClientAsync("banthidua");
+        var dti = await PublishedDtiAsync(app, Industry);
+        Assert.False(dti.ReachesGood, $"Premise: {Industry} is below the line of Tốt ({dti}).");
 
-        var ineligible = await (await board.PostJsonAsync("/api/v1/council-sessions", new { date = "2026-11-27", nominationIds = new[] { industry }, memberUserNames = Members }))
-            .ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("DTI 2025: 82,09/100 — dưới ngưỡng Tốt 85.", ineligible["errors"]![$"nomination:{industry}"].Strings());
+        var response = await ConveneAsync(app, [industry]);
 
-        var draft = await (await (await app.ClientAsync("soyte.baocao")).PostJsonAsync("/api/v1/nominations", FinalNomination("SO-YT"))).JsonAsync(HttpStatusCode.Created);
-        await (await board.PostJsonAsync("/api/v1/council-sessions", new { date = "2026-11-27", nominationIds = new[] { (int)draft["id"]! }, memberUserNames = Members }))
-            .ProblemAsync(HttpStatusCode.Conflict);
-        await (await board.PostJsonAsync("/api/v1/council-sessions", new { date = "2026-11-27", nominationIds = new[] { 999999 }, memberUserNames = Members }))
-            .ProblemAsync(HttpStatusCode.BadRequest);
-        var construction = await ReceivedAsync(app, Construction);
-        var notMember = await (await board.PostJsonAsync("/api/v1/council-sessions", new { date = "2026-11-27", nominationIds = new[] { construction }, memberUserNames = new[] { "hoidong1", "thanhtra" } }))
-            .ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("không phải thành viên Hội đồng", (string?)notMember["detail"]);
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(dti.BelowGoodDetail, problem["errors"]![$"nomination:{industry}"].Strings());
+    }
+
+    [Theory, Providers]
+    public async Task ANominationNotYetReceivedDoesNotGoToTheCouncil(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var draft = await DraftAsync(await app.ClientAsync("soyte.baocao"), Health);
+
+        var response = await ConveneAsync(app, [draft]);
+
+        await response.ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory, Providers]
+    public async Task AnUnknownNominationDoesNotGoToTheCouncil(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+
+        var response = await ConveneAsync(app, [999999]);
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory, Providers]
+    public async Task OnlyCouncilMembersSitInASession(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var construction = await ReceivedConstructionAsync(app);
+
+        var response = await ConveneAsync(app, [construction], ["hoidong1", "thanhtra"]);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("không phải thành viên Hội đồng", (string?)problem["detail"], StringComparison.Ordinal);
     }
 }

@@ -1,16 +1,20 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using ThiDua.IntegrationTests.Infrastructure;
+using ThiDua.Web.Data;
 using ThiDua.Web.Data.Seed;
 
 namespace ThiDua.IntegrationTests.Rewards;
 
 /// <summary>
-/// The demo data the reward tests stand on. The 2025 department ranking (appraised assessments, published by the
-/// tests): Sở Xây dựng 89,68 and Sở Nội vụ 89,09 are "Tốt"; Sở Công Thương 82,09 is not. Sở Tài chính 87,65 has no task.
+/// The demo data the reward tests stand on. In the 2025 department ranking (appraised assessments, published by the
+/// tests) Sở Xây dựng and Sở Nội vụ are "Tốt" and Sở Công Thương is below the line; Sở Tài chính is "Tốt" and has no
+/// task. Tests that rely on a score read it from the published ranking (<see cref="PublishedDtiAsync"/>).
 /// </summary>
 internal static class RewardTestData
 {
@@ -19,15 +23,60 @@ internal static class RewardTestData
     public const string HomeAffairs = "SO-NV-2025";
     public const string Industry = "SO-CT";
     public const string Finance = "SO-TC-2025";
+    public const string Health = "SO-YT";
+    public const string BaiChay = "X2025-06673-BAICHAY";
+
+    /// <summary>The end of the numbers of Bãi Cháy's own decisions: "01/QĐ-X2025-06673-BAICHAY".</summary>
+    public const string BaiChaySuffix = "QĐ-" + BaiChay;
+
     public const string Movement = MovementSeeder.Code;
+    public const string Board = "banthidua";
 
     public static readonly string[] Members = ["hoidong1", "hoidong2", "hoidong3"];
+
+    public static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    /// <summary>Thursday 24 December 2026: ten working days of notice skip two weekends and New Year's Day, to Thursday 7 January 2027.</summary>
+    public static readonly DateTimeOffset ChristmasEve = new(2026, 12, 24, 9, 0, 0, Vietnam);
+
+    /// <summary>The morning after the notice that began on <see cref="ChristmasEve"/> ended.</summary>
+    public static readonly DateTimeOffset AfterChristmasNotice = new(2027, 1, 8, 8, 0, 0, Vietnam);
+
+    /// <summary>The last morning of 2026, when Bãi Cháy decides its own certificates of the year.</summary>
+    public static readonly DateTimeOffset NewYearsEve = new(2026, 12, 31, 9, 0, 0, Vietnam);
+
+    public static readonly DateTimeOffset SecondOfJanuary = new(2027, 1, 2, 9, 0, 0, Vietnam);
+
+    public static Task<ThiDuaApp> StartAtAsync(DatabaseProvider provider, DateTimeOffset now) =>
+        ThiDuaApp.StartAsync(provider, new FakeTimeProvider(now));
+
+    /// <summary>Moves the clock; the tokens issued before may have expired by then.</summary>
+    public static void MoveClock(ThiDuaApp app, DateTimeOffset now)
+    {
+        app.Clock.SetUtcNow(now);
+        app.ForgetTokens();
+    }
 
     public static async Task PublishDepartments2025Async(ThiDuaApp app)
     {
         var secretariat = await app.ClientAsync("thuongtruc");
         await (await secretariat.PostAsync($"/api/v1/frameworks/{Departments2025}/publish", null)).JsonAsync();
     }
+
+    /// <summary>A unit's score in the published 2025 ranking, and the line its framework's band "Tốt" draws.</summary>
+    public static async Task<DtiStanding> PublishedDtiAsync(ThiDuaApp app, string unitCode)
+    {
+        using var anonymous = app.CreateClient();
+        var results = await (await anonymous.GetAsync($"/api/open/v1/results?frameworkCode={Departments2025}")).JsonAsync();
+        var score = (double)results["items"]!.AsArray().Single(i => (string?)i!["unitCode"] == unitCode)!["score100"]!;
+        var framework = await (await (await app.ClientAsync(Board)).GetAsync($"/api/v1/frameworks/{Departments2025}")).JsonAsync();
+        var good = framework["bands"]!.AsArray().Single(b => (string?)b!["name"] == "Tốt")!;
+        return new DtiStanding((int)framework["year"]!, score, (double)good["minFraction"]! * 100);
+    }
+
+    /// <summary>A number as the app writes it for people: at most two decimals, none when not needed (84,99 · 85).</summary>
+    public static string Points(double value) =>
+        Math.Round(value, 2).ToString("#,##0.##", CultureInfo.GetCultureInfo("vi-VN"));
 
     /// <summary>A leader account for a unit, made by the administrator as a real deployment would.</summary>
     public static async Task<HttpClient> LeaderOfAsync(ThiDuaApp app, string unitCode)
@@ -42,6 +91,10 @@ internal static class RewardTestData
         return await app.ClientAsync(userName);
     }
 
+    /// <summary>Sở Y tế's seeded reporter, who prepares its dossiers, and its leader, who submits them.</summary>
+    public static async Task<UnitStaff> HealthStaffAsync(ThiDuaApp app) =>
+        new(await app.ClientAsync("soyte.baocao"), await app.ClientAsync("soyte.lanhdao"));
+
     public static object FinalNomination(string unitCode, string award = "chairman_certificate") => new
     {
         movementCode = Movement,
@@ -51,6 +104,45 @@ internal static class RewardTestData
         award,
         achievements = "Hoàn thành 100 % nhiệm vụ chuyển đổi số giai đoạn 2022–2025; DTI năm 2025 đạt loại Tốt.",
     };
+
+    /// <summary>Sở Y tế's deputy director for the Chairman's certificate: a person, judged on the Board's checklist.</summary>
+    public static object PersonNomination() => new
+    {
+        movementCode = Movement, round = "final", nomineeKind = "individual",
+        person = new { fullName = "Nguyễn Văn Bình", position = "Phó Giám đốc", organization = "Sở Y tế", dateOfBirth = "1978-03-14", gender = "nam" },
+        award = "chairman_certificate", achievements = "Sáng kiến bệnh án điện tử áp dụng tại 12 bệnh viện công lập.",
+    };
+
+    public static async Task<JsonNode> NominateAsync(HttpClient client, object nomination) =>
+        await (await client.PostJsonAsync("/api/v1/nominations", nomination)).JsonAsync(HttpStatusCode.Created);
+
+    /// <summary>A draft final-review nomination of a unit for the Chairman's certificate, without documents.</summary>
+    public static async Task<int> DraftAsync(HttpClient client, string unitCode) =>
+        (int)(await NominateAsync(client, FinalNomination(unitCode)))["id"]!;
+
+    public static async Task<int> BoardDraftAsync(ThiDuaApp app, string unitCode) => await DraftAsync(await app.ClientAsync(Board), unitCode);
+
+    public static Task<HttpResponseMessage> TrySubmitAsync(HttpClient client, int id) =>
+        client.PostAsync($"/api/v1/nominations/{id}/submit", null);
+
+    public static async Task<JsonNode> SubmitAsync(HttpClient leader, int id) => await (await TrySubmitAsync(leader, id)).JsonAsync();
+
+    public static Task<HttpResponseMessage> TryReceiveAsync(HttpClient client, int id) =>
+        client.PostAsync($"/api/v1/nominations/{id}/receive", null);
+
+    public static async Task<JsonNode> ReceiveAsync(ThiDuaApp app, int id) => await (await TryReceiveAsync(await app.ClientAsync(Board), id)).JsonAsync();
+
+    /// <summary>The whole dossier as the Board reads it.</summary>
+    public static async Task<JsonNode> NominationAsync(ThiDuaApp app, int id) =>
+        await (await (await app.ClientAsync(Board)).GetAsync($"/api/v1/nominations/{id}")).JsonAsync();
+
+    public static async Task<string?> StatusAsync(ThiDuaApp app, int id) => (string?)(await NominationAsync(app, id))["status"];
+
+    public static async Task<JsonNode> EligibilityAsync(ThiDuaApp app, int id) =>
+        await (await (await app.ClientAsync(Board)).GetAsync($"/api/v1/nominations/{id}/eligibility")).JsonAsync();
+
+    public static JsonNode Rule(this JsonNode eligibility, string rule) =>
+        eligibility["reasons"]!.AsArray().Single(r => (string?)r!["rule"] == rule)!;
 
     public static byte[] Pdf(string text) => DemoAssessmentSeeder.DemoPdf(text);
 
@@ -90,36 +182,128 @@ internal static class RewardTestData
         await (await UploadAsync(client, nominationId, "achievement_report", Pdf("Bao cao thanh tich"), "bao-cao.pdf")).JsonAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>A unit's final-review nomination with its three documents, submitted by the leader.</summary>
+    public static async Task<int> SubmittedAsync(UnitStaff staff, string unitCode)
+    {
+        var id = await DraftAsync(staff.Reporter, unitCode);
+        await UploadDossierAsync(staff.Reporter, id);
+        await SubmitAsync(staff.Leader, id);
+        return id;
+    }
+
+    /// <summary>Sở Y tế's complete dossier, submitted by its leader.</summary>
+    public static async Task<(UnitStaff Staff, int Id)> HealthSubmittedAsync(ThiDuaApp app)
+    {
+        var staff = await HealthStaffAsync(app);
+        return (staff, await SubmittedAsync(staff, Health));
+    }
+
     /// <summary>A department's final-review nomination for the Chairman's certificate, with its dossier, submitted and received by the Board.</summary>
     public static async Task<int> ReceivedAsync(ThiDuaApp app, string unitCode)
     {
         var leader = await LeaderOfAsync(app, unitCode);
-        var board = await app.ClientAsync("banthidua");
-        var nomination = await (await leader.PostJsonAsync("/api/v1/nominations", FinalNomination(unitCode))).JsonAsync(HttpStatusCode.Created);
-        var id = (int)nomination["id"]!;
-        await UploadDossierAsync(leader, id);
-        await (await leader.PostAsync($"/api/v1/nominations/{id}/submit", null)).JsonAsync();
-        await (await board.PostAsync($"/api/v1/nominations/{id}/receive", null)).JsonAsync();
+        var id = await SubmittedAsync(new UnitStaff(leader, leader), unitCode);
+        await ReceiveAsync(app, id);
         return id;
     }
 
-    public static async Task<JsonNode> SessionAsync(ThiDuaApp app, int[] nominationIds, string[]? members = null, double? threshold = null, string date = "2026-11-27")
+    /// <summary>Sở Xây dựng's nomination, received after the 2025 ranking is published, so eligible for the council.</summary>
+    public static async Task<int> ReceivedConstructionAsync(ThiDuaApp app)
     {
-        var board = await app.ClientAsync("banthidua");
-        return await (await board.PostJsonAsync("/api/v1/council-sessions", new { date, nominationIds, memberUserNames = members ?? Members, threshold }))
-            .JsonAsync(HttpStatusCode.Created);
+        await PublishDepartments2025Async(app);
+        return await ReceivedAsync(app, Construction);
     }
 
-    public static async Task VoteAsync(ThiDuaApp app, string member, int sessionId, params (int NominationId, string Choice)[] votes)
+    public static async Task<HttpResponseMessage> ConveneAsync(ThiDuaApp app, int[] nominationIds, string[]? members = null, double? threshold = null, string date = "2026-11-27")
     {
-        var client = await app.ClientAsync(member);
-        await (await client.PostJsonAsync($"/api/v1/council-sessions/{sessionId}/ballots",
-            new { votes = votes.Select(v => new { nominationId = v.NominationId, choice = v.Choice }) })).JsonAsync();
+        var board = await app.ClientAsync(Board);
+        return await board.PostJsonAsync("/api/v1/council-sessions", new { date, nominationIds, memberUserNames = members ?? Members, threshold });
     }
+
+    public static async Task<JsonNode> SessionAsync(ThiDuaApp app, int[] nominationIds, string[]? members = null, double? threshold = null, string date = "2026-11-27") =>
+        await (await ConveneAsync(app, nominationIds, members, threshold, date)).JsonAsync(HttpStatusCode.Created);
+
+    public static Task<HttpResponseMessage> BallotAsync(HttpClient member, int sessionId, params (int NominationId, string Choice)[] votes) =>
+        member.PostJsonAsync($"/api/v1/council-sessions/{sessionId}/ballots",
+            new { votes = votes.Select(v => new { nominationId = v.NominationId, choice = v.Choice }) });
+
+    public static async Task VoteAsync(ThiDuaApp app, string member, int sessionId, params (int NominationId, string Choice)[] votes) =>
+        await (await BallotAsync(await app.ClientAsync(member), sessionId, votes)).JsonAsync();
+
+    public static Task<HttpResponseMessage> CloseAsync(HttpClient client, int sessionId) =>
+        client.PostAsync($"/api/v1/council-sessions/{sessionId}/close", null);
+
+    public static async Task<JsonNode> CloseByBoardAsync(ThiDuaApp app, int sessionId) =>
+        await (await CloseAsync(await app.ClientAsync(Board), sessionId)).JsonAsync();
+
+    /// <summary>Every member of the session votes yes for the nomination, and the Board closes the session.</summary>
+    public static async Task<JsonNode> UnanimousAsync(ThiDuaApp app, int sessionId, int nominationId)
+    {
+        foreach (var member in Members)
+        {
+            await VoteAsync(app, member, sessionId, (nominationId, "yes"));
+        }
+        return await CloseByBoardAsync(app, sessionId);
+    }
+
+    public static async Task<JsonNode> NoticeAsync(ThiDuaApp app, int id) =>
+        await (await (await app.ClientAsync(Board)).PostJsonAsync($"/api/v1/nominations/{id}/notice", new { })).JsonAsync();
+
+    /// <summary>Sở Xây dựng's nomination, after the 2025 ranking is published, through the council (three yes) to public notice.</summary>
+    public static async Task<JsonNode> NoticedConstructionAsync(ThiDuaApp app)
+    {
+        var id = await ReceivedConstructionAsync(app);
+        await UnanimousAsync(app, (int)(await SessionAsync(app, [id]))["id"]!, id);
+        return await NoticeAsync(app, id);
+    }
+
+    public static Task<HttpResponseMessage> CommentAsync(HttpClient client, int nominationId, object comment) =>
+        client.PostJsonAsync($"/api/open/v1/notices/{nominationId}/comments", comment);
+
+    public static Task<HttpResponseMessage> DecideAsync(HttpClient client, int nominationId, string date, string? number = null, string? waiver = null) =>
+        client.PostJsonAsync("/api/v1/decisions", new
+        {
+            number, date, signerName = "Nguyễn Văn A", signerTitle = "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", nominationIds = new[] { nominationId }, noticeWaiverReason = waiver,
+        });
+
+    /// <summary>A Bãi Cháy officer nominated for the ward's own certificate of 2026, submitted by its leader: the ward decides it itself.</summary>
+    public static async Task<int> OwnCertificateAsync(ThiDuaApp app, string fullName)
+    {
+        var created = await NominateAsync(await app.ClientAsync("baichay.baocao"), new
+        {
+            movementCode = Movement, round = "annual", year = 2026, nomineeKind = "individual",
+            person = new { fullName, position = "Công chức Văn hoá – Xã hội", organization = "UBND phường Bãi Cháy" },
+            award = "unit_certificate", achievements = "Hướng dẫn người dân sử dụng dịch vụ công trực tuyến.",
+        });
+        var id = (int)created["id"]!;
+        // The unit's own certificate needs no dossier for the Chairman.
+        await SubmitAsync(await app.ClientAsync("baichay.lanhdao"), id);
+        return id;
+    }
+
+    /// <summary>Bãi Cháy's leader decides one of the ward's own certificates; returns the decision's number.</summary>
+    public static async Task<string?> WardDecisionAsync(ThiDuaApp app, int nominationId, string date, string? number = null) =>
+        (string?)(await (await DecideAsync(await app.ClientAsync("baichay.lanhdao"), nominationId, date, number)).JsonAsync(HttpStatusCode.Created))["number"];
 
     public static string Text(this JsonNode node) => node.ToJsonString();
 
     public static IEnumerable<string> Strings(this JsonNode? array) => array!.AsArray().Select(n => (string)n!);
 
     public static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+
+    public static async Task EnsureSuccessStatusCodeAsync(this HttpResponseMessage response) =>
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+}
+
+/// <summary>Who prepares a unit's dossiers and who submits them.</summary>
+internal sealed record UnitStaff(HttpClient Reporter, HttpClient Leader);
+
+/// <summary>A unit's published DTI score out of 100 and the score from which its framework's band "Tốt" begins.</summary>
+internal sealed record DtiStanding(int Year, double Score100, double GoodFrom100)
+{
+    public bool ReachesGood => Score100 >= GoodFrom100;
+
+    public string GoodDetail => $"DTI {Year}: {RewardTestData.Points(Score100)}/100 — đạt loại Tốt (từ {RewardTestData.Points(GoodFrom100)} điểm).";
+
+    public string BelowGoodDetail => $"DTI {Year}: {RewardTestData.Points(Score100)}/100 — dưới ngưỡng Tốt {RewardTestData.Points(GoodFrom100)}.";
 }

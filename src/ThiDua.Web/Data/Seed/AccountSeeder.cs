@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Data;
 using ThiDua.Data.Accounts;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Data.Seed;
 

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Data.Assessment;
 using ThiDua.Data.Files;
 using ThiDua.Data.Units;

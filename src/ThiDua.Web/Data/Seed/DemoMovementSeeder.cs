@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Movements;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Data.Feedback;
 using ThiDua.Data.Movements;
 

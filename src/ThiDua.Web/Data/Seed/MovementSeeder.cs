@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Data;
 using ThiDua.Data.Movements;
 
 namespace ThiDua.Web.Data.Seed;

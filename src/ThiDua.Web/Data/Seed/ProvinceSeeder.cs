@@ -1,8 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Data.Units;
 
 namespace ThiDua.Web.Data.Seed;

@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ThiDua.Data.Accounts;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Accounts;
 

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
 using ThiDua.Data.Accounts;
-using ThiDua.Web.Infrastructure.Auth;
 
-using ThiDua.Web.Infrastructure.Api;
 
 namespace ThiDua.Web.Features.Accounts;
 

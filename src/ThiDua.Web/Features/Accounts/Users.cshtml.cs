@@ -1,15 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Core.Errors;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Accounts;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(UserService service) : PageModel
+public sealed class UsersModel(UserService service) : CommandPageModel
 {
     public IReadOnlyList<UserDto> Users { get; private set; } = [];
 
@@ -35,7 +29,7 @@ public sealed class UsersModel(UserService service) : PageModel
         public string? UnitCode { get; set; }
     }
 
-    public async Task OnGetAsync() => Users = (await service.ListAsync(Paging.FirstLargest)).Items;
+    public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -43,28 +37,26 @@ public sealed class UsersModel(UserService service) : PageModel
         {
             ModelState.AddModelError("Input.Roles", "Hãy chọn ít nhất một vai trò.");
         }
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var user = await service.CreateAsync(new CreateUserRequest
-                {
-                    UserName = Input.UserName,
-                    FullName = Input.FullName,
-                    Email = Input.Email,
-                    Password = Input.Password,
-                    Roles = Input.Roles,
-                    UnitCode = Input.UnitCode,
-                });
-                TempData["Message"] = $"Đã thêm người dùng {user.UserName}.";
-                return RedirectToPage();
-            }
-            catch (Exception e) when (e is DomainException or ConflictException)
-            {
-                ModelState.AddModelError(string.Empty, e.Message);
-            }
+            await LoadAsync();
+            return Page();
         }
-        Users = (await service.ListAsync(Paging.FirstLargest)).Items;
-        return Page();
+        return await RunAsync(async () =>
+        {
+            var user = await service.CreateAsync(new CreateUserRequest
+            {
+                UserName = Input.UserName,
+                FullName = Input.FullName,
+                Email = Input.Email,
+                Password = Input.Password,
+                Roles = Input.Roles,
+                UnitCode = Input.UnitCode,
+            });
+            TempData["Message"] = $"Đã thêm người dùng {user.UserName}.";
+            return RedirectToPage();
+        }, LoadAsync, e => ModelState.AddModelError(string.Empty, e.Message));
     }
+
+    private async Task LoadAsync() => Users = (await service.ListAsync(Paging.FirstLargest)).Items;
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ThiDua.Core.Audit;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Admin;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Audit;
-using ThiDua.Data;
 using ThiDua.Data.Audit;
-using ThiDua.Web.Infrastructure.Api;
 
 namespace ThiDua.Web.Features.Admin;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Data;
 using ThiDua.Data.Notifications;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Admin;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Assessment;
 

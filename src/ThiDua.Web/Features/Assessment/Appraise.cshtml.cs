@@ -1,13 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
 using ThiDua.Data.Assessment;
-using ThiDua.Web.Infrastructure.Auth;
-using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Assessment;
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
+using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Assessment;
 
@@ -126,24 +123,10 @@ public static class AssessmentApi
 
     private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>>> Import(AssessmentImportService service, HttpRequest request, CancellationToken ct, [FromQuery] bool dryRun = true)
     {
-        // The CSV reader reads synchronously: the upload is buffered first (at most 20 MB).
-        using var buffer = new MemoryStream();
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? throw DomainException.ForField("file", "Gửi tệp CSV trong trường 'file'.");
-            await using var upload = file.OpenReadStream();
-            await upload.CopyToAsync(buffer, ct);
-        }
-        else
-        {
-            await request.Body.CopyToAsync(buffer, ct);
-        }
-        if (buffer.Length > 20 * 1024 * 1024)
-        {
-            throw DomainException.ForField("file", "Tệp CSV lớn hơn 20 MB; hãy chia nhỏ.");
-        }
-        buffer.Position = 0;
+        // A multipart 'file' or the CSV as the body; the reader reads synchronously, so it is buffered first.
+        using var buffer = request.HasFormContentType
+            ? await Uploads.BufferAsync((await request.ReadFormAsync(ct)).Files.GetFile("file"), "Gửi tệp CSV trong trường 'file'.", ct)
+            : await Uploads.BufferAsync(request.Body, ct);
         var report = await service.ImportAsync(buffer, dryRun, ct);
         return report.Errors.Count > 0 && !dryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
     }

@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
 using ThiDua.Data.Assessment;
 using ThiDua.Data.Units;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Assessment;
 

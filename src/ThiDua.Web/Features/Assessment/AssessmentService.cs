@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Text;
-using ThiDua.Data;
 using ThiDua.Data.Assessment;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Assessment;

@@ -1,11 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Files;
-using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Assessment;
 
@@ -99,22 +94,29 @@ public sealed class FormModel(AssessmentService assessments, SelfAssessmentServi
                 Response = Request.Form.ContainsKey($"r{i}") ? Request.Form[$"r{i}"].ToString() : null,
             });
         }
-        if (faults.Count > 0)
+        if (faults.Count == 0)
         {
-            throw new DomainException($"Chưa lưu: {faults.Count} chỉ tiêu có giá trị chưa đúng (tô đỏ bên dưới).", faults);
+            try
+            {
+                await selfAssessment.SaveValuesAsync(id, entries, version);
+                return;
+            }
+            catch (DomainException e) when (e.Errors.Count > 0)
+            {
+                faults = e.Errors.ToDictionary(kv => kv.Key, kv => kv.Value);
+            }
         }
-        await selfAssessment.SaveValuesAsync(id, entries, version);
+        throw new DomainException($"Chưa lưu: {faults.Count} chỉ tiêu có giá trị chưa đúng (tô đỏ bên dưới).", faults);
     }
 
-    /// <summary>Each indicator's fault beside its box; the summary above the form.</summary>
+    /// <summary>Each indicator's fault beside its box; the message above the form.</summary>
     private void ShowFaults(DomainException e)
     {
         foreach (var (code, messages) in e.Errors)
         {
             Faults[code] = messages[0];
         }
-        ModelState.AddModelError(string.Empty, e.Errors.Count == 0 ? e.Message
-            : e.Message.StartsWith("Chưa lưu", StringComparison.Ordinal) ? e.Message : $"Chưa lưu: {Faults.Count} chỉ tiêu có giá trị chưa đúng (tô đỏ bên dưới).");
+        ModelState.AddModelError(string.Empty, e.Message);
     }
 
     private async Task LoadAsync(int id)

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Assessment;
 using ThiDua.Core.Units;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Assessment;
 

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Data.Assessment;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Assessment;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
 
 namespace ThiDua.Web.Features.Assessment;
 

@@ -1,13 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
-using ThiDua.Web.Infrastructure.Pages;
+using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Assessment;
 
@@ -74,13 +66,7 @@ public sealed class IndexModel(FrameworkService frameworks, AssessmentService as
         }
         return await RunAsync(async () =>
         {
-            if (file is null)
-            {
-                throw DomainException.ForField("file", "Hãy chọn tệp CSV.");
-            }
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            buffer.Position = 0;
+            using var buffer = await Uploads.BufferAsync(file, "Hãy chọn tệp CSV.");
             Report = await import.ImportAsync(buffer, dryRun);
             await LoadAsync();
             return Page();

@@ -1,14 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Data.Assessment;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Assessment;
 

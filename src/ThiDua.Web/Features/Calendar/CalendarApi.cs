@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ThiDua.Core.Calendar;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Calendar;
 

@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
 using ThiDua.Data.Calendar;
 using ThiDua.Data.Rewards;
 

@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Movements;
-using ThiDua.Data;
 using ThiDua.Data.Feedback;
 using ThiDua.Web.Features.Notifications;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Feedback;
 

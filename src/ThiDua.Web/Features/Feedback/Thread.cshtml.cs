@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ThiDua.Core.Errors;
-using ThiDua.Web.Infrastructure.Auth;
-using ThiDua.Web.Infrastructure.Pages;
-
 namespace ThiDua.Web.Features.Feedback;
 
 [Authorize(Policy = Policies.Feedback)]

@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Calendar;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Units;
-using ThiDua.Data;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Home;
 

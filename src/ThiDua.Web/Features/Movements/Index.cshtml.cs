@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Movements;
 using ThiDua.Web.Data.Seed;
-using ThiDua.Web.Infrastructure.Auth;
-using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Movements;
 

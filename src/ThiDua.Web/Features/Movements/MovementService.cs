@@ -1,13 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Movements;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Data.Movements;
 using ThiDua.Data.Units;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Movements;
 

@@ -1,14 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Web.Data.Seed;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Files;
-using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Movements;
 

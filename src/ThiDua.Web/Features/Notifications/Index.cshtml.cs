@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Data.Accounts;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Notifications;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using ThiDua.Data;
 using ThiDua.Data.Notifications;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Notifications;
 

@@ -1,13 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Rewards;
 using ThiDua.Web.Features.Targets;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Public;
 

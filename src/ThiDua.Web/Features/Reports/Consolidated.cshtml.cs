@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Core.Calendar;
 using ThiDua.Web.Data.Seed;
 using ThiDua.Web.Features.Targets;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Reports;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using ThiDua.Core.Movements;
 using ThiDua.Core.Targets;
-using ThiDua.Data;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Movements;
 using ThiDua.Web.Features.Targets;

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Calendar;
 using ThiDua.Core.Movements;
-using ThiDua.Data;
 using ThiDua.Data.Notifications;
 using ThiDua.Web.Features.Notifications;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Reports;
 

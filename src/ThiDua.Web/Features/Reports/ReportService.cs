@@ -1,16 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Movements;
 using ThiDua.Core.Text;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Data.Movements;
 using ThiDua.Data.Units;
 using ThiDua.Web.Features.Movements;
 using ThiDua.Web.Features.Notifications;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Reports;

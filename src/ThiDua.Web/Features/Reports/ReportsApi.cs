@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ThiDua.Core.Calendar;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Reports;

@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using ThiDua.Core.Assessment;
-using ThiDua.Core.Errors;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Units;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
-using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Results;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
-using ThiDua.Data;
 using ThiDua.Web.Features.Notifications;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Rewards;
 

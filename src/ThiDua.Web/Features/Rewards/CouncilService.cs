@@ -1,15 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
-using ThiDua.Data;
 using ThiDua.Data.Accounts;
 using ThiDua.Data.Rewards;
 using ThiDua.Web.Features.Notifications;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Rewards;
 

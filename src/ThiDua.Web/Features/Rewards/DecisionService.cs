@@ -1,13 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Text;
-using ThiDua.Data;
 using ThiDua.Data.Rewards;
 using ThiDua.Web.Features.Notifications;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Rewards;
 
@@ -113,7 +107,7 @@ public sealed class DecisionService(ThiDuaDbContext db, NotificationService noti
             var body = issuingBody.Trim();
             query = query.Where(d => d.IssuingBody == body);
         }
-        var page = await query.OrderByDescending(d => d.Date).ThenByDescending(d => d.Sequence)
+        var page = await query.OrderByDescending(d => d.Date).ThenByDescending(d => d.Sequence).ThenByDescending(d => d.Id)
             .ToPagedListAsync(paging, rows => rows.Include(d => d.Rewards).ThenInclude(r => r.Unit).AsSplitQuery(), cancellationToken);
         return page.Select(ToDto);
     }

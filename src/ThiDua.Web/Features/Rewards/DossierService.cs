@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Rewards;
-using ThiDua.Data;
 using ThiDua.Web.Features.Notifications;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Rewards;

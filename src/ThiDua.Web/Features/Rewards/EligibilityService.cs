@@ -1,13 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Tasks;
-using ThiDua.Data;
 using ThiDua.Data.Rewards;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Tasks;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Rewards;
 

@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Text;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Rewards;
 

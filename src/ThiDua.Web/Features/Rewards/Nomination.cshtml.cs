@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ThiDua.Core.Errors;
-using ThiDua.Web.Infrastructure.Auth;
-using ThiDua.Web.Infrastructure.Pages;
-
 namespace ThiDua.Web.Features.Rewards;
 
 /// <summary>One dossier: eligibility with reasons, typed documents with versions, the route with every step, and the action each role may take next.</summary>

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
 using ThiDua.Data.Rewards;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Rewards;

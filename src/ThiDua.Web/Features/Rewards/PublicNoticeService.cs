@@ -1,12 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ThiDua.Core.Calendar;
 using ThiDua.Core.Rewards;
-using ThiDua.Data;
 using ThiDua.Data.Rewards;
 using ThiDua.Web.Features.Calendar;
 using ThiDua.Web.Features.Notifications;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Rewards;
 

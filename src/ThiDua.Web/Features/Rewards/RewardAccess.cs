@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using ThiDua.Core.Rewards;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Rewards;
 

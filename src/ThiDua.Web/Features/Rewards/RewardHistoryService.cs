@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Text;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Data.Rewards;
-using ThiDua.Web.Infrastructure.Api;
 
 namespace ThiDua.Web.Features.Rewards;
 

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Text;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Rewards;
 

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Rewards;
-using ThiDua.Web.Infrastructure.Auth;
-using ThiDua.Web.Infrastructure.Pages;
 
 namespace ThiDua.Web.Features.Rewards;
 

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Errors;
 
 namespace ThiDua.Web.Features.Shared;

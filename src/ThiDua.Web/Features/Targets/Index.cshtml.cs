@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Core.Calendar;
 using ThiDua.Core.Targets;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Targets;
 

@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
-using ThiDua.Web.Infrastructure.Pages;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Tasks;
@@ -87,13 +78,7 @@ public sealed class IndexModel(TaskService tasks, TaskCompletionService completi
         }
         return await RunAsync(async () =>
         {
-            if (file is null)
-            {
-                throw DomainException.ForField("file", "Hãy chọn tệp CSV hoặc XLSX.");
-            }
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            buffer.Position = 0;
+            using var buffer = await Uploads.BufferAsync(file, "Hãy chọn tệp CSV hoặc XLSX.");
             Report = await import.ImportAsync(buffer, FileTypes.Detect(buffer.ToArray()) == FileTypes.Xlsx, dryRun);
             await LoadAsync();
             return Page();

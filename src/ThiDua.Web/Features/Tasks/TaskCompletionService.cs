@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
 using ThiDua.Core.Tasks;
-using ThiDua.Data;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Tasks;
 

@@ -1,12 +1,7 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
 using ThiDua.Data.Tasks;
 using ThiDua.Web.Infrastructure;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Tasks;
 

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
 using ThiDua.Data.Tasks;
 using ThiDua.Data.Units;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Tasks;
 
@@ -105,7 +99,7 @@ public sealed class TaskService(ThiDuaDbContext db, CurrentUser user, TimeProvid
             query = query.Where(t => (t.DueDate < today && t.Assignees.Any(a => (scope == null || a.Unit.Code == scope)
                 && !t.Progress.Where(p => p.UnitId == a.UnitId).OrderByDescending(p => p.ReportedAt).ThenByDescending(p => p.Id).Select(p => p.Completed).FirstOrDefault())) == wanted);
         }
-        var page = await query.OrderBy(t => t.DueDate).ThenBy(t => t.Code).ToPagedListAsync(paging, rows => rows
+        var page = await query.OrderBy(t => t.DueDate).ThenBy(t => t.Code).ThenBy(t => t.Id).ToPagedListAsync(paging, rows => rows
             .Include(t => t.Assignees).ThenInclude(a => a.Unit)
             .Include(t => t.Progress).ThenInclude(p => p.Unit)
             .AsSplitQuery(), cancellationToken);

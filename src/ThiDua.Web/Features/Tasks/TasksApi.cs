@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using ThiDua.Core.Calendar;
-using ThiDua.Core.Errors;
-using ThiDua.Web.Infrastructure.Api;
-using ThiDua.Web.Infrastructure.Auth;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Tasks;
@@ -58,13 +53,7 @@ public static class TasksApi
 
     private static async Task<Results<Ok<TaskImportReport>, BadRequest<TaskImportReport>>> Import(TaskImportService service, IFormFile file, CancellationToken ct, [FromQuery] bool dryRun = true)
     {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        if (buffer.Length > 20 * 1024 * 1024)
-        {
-            throw DomainException.ForField("file", "Tệp lớn hơn 20 MB.");
-        }
-        buffer.Position = 0;
+        using var buffer = await Uploads.BufferAsync(file, "Gửi tệp CSV hoặc XLSX trong trường 'file'.", ct);
         var isXlsx = FileTypes.Detect(buffer.ToArray()) == FileTypes.Xlsx;
         var report = await service.ImportAsync(buffer, isXlsx, dryRun, ct);
         return report.Errors.Count > 0 && !dryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);

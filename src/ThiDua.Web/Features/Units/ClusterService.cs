@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
 using ThiDua.Data.Units;
-using ThiDua.Web.Infrastructure.Api;
 
 namespace ThiDua.Web.Features.Units;
 

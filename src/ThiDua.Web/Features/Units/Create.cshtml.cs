@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ThiDua.Web.Infrastructure.Auth;
-using ThiDua.Web.Infrastructure.Pages;
-
 namespace ThiDua.Web.Features.Units;
 
 [Authorize(Policy = Policies.ManageUnits)]

@@ -1,11 +1,6 @@
-using ThiDua.Core.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Core.Calendar;
 using ThiDua.Core.Units;
 using ThiDua.Data.Units;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Units;
 
@@ -51,9 +46,9 @@ public sealed class IndexModel(UnitService units, TimeProvider clock) : PageMode
         CountsByType = valid.GroupBy(u => u.Type).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         if (Filtered)
         {
-            Matches = valid
-                .Where(u => Type is null || u.Type == Type)
-                .Where(u => string.IsNullOrWhiteSpace(Q) || TextSearch.Matches(u.Name, Q) || u.Code.Contains(Q.Trim(), StringComparison.OrdinalIgnoreCase))
+            // Found in SQL (folded names, codes); ordered here by the Vietnamese alphabet, which SQL collations lack.
+            var found = await units.ListAsync(Type?.Code(), AsOf, Q, Paging.FirstLargest);
+            Matches = found.Items.Select(dto => directory.Find(dto.Code)!)
                 .OrderBy(u => u.Type).ThenBy(u => u.Name, StringComparer.Create(WebSetup.Vietnamese, false))
                 .Select(u => (u, directory.ParentOf(u, AsOf)?.Name))
                 .ToList();

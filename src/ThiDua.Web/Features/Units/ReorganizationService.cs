@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using ThiDua.Core.Units;
-using ThiDua.Data;
 using ThiDua.Data.Units;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Features.Units;
 

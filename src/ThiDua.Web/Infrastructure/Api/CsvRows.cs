@@ -1,5 +1,4 @@
 using CsvHelper;
-using ThiDua.Core.Errors;
 
 namespace ThiDua.Web.Infrastructure.Api;
 

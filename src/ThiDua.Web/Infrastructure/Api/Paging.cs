@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
-
 namespace ThiDua.Web.Infrastructure.Api;
 
 /// <summary>The list shape of the API: <c>{items, total, page, pageSize}</c>.</summary>

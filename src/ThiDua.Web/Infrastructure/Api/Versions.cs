@@ -1,5 +1,4 @@
 using System.Globalization;
-using ThiDua.Core.Errors;
 
 namespace ThiDua.Web.Infrastructure.Api;
 

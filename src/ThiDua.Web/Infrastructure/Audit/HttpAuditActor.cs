@@ -1,5 +1,3 @@
-using ThiDua.Data;
-
 namespace ThiDua.Web.Infrastructure.Audit;
 
 /// <summary>The audit log's "who": the signed-in user of the current request, or "system" outside a request.</summary>

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using ThiDua.Core.Accounts;
-using ThiDua.Data;
 using ThiDua.Data.Accounts;
 
 namespace ThiDua.Web.Infrastructure.Auth;

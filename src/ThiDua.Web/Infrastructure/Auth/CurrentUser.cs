@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using ThiDua.Core.Errors;
 
 namespace ThiDua.Web.Infrastructure.Auth;
 

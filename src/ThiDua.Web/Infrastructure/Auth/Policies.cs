@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace ThiDua.Web.Infrastructure.Auth;
 
 /// <summary>

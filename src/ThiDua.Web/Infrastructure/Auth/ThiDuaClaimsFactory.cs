@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ThiDua.Data;
 using ThiDua.Data.Accounts;
 
 namespace ThiDua.Web.Infrastructure.Auth;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace ThiDua.Web.Infrastructure.Auth;
 
 /// <summary>A record that belongs to one unit, as the unit-scope rule sees it.</summary>

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
 
 namespace ThiDua.Web.Infrastructure.Errors;
 

@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Core.Errors;
-using ThiDua.Data;
 using ThiDua.Data.Files;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Infrastructure.Files;
 

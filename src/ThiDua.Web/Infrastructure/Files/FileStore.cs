@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ThiDua.Data;
 using ThiDua.Data.Files;
 
 namespace ThiDua.Web.Infrastructure.Files;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ThiDua.Web.Infrastructure.Auth;
 
 namespace ThiDua.Web.Infrastructure.Files;
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThiDua.Core.Errors;
 using ThiDua.Web.Infrastructure.Errors;
 
 namespace ThiDua.Web.Infrastructure.Pages;
