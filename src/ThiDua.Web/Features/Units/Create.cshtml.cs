@@ -16,16 +16,7 @@ public sealed class CreateModel(UnitService units) : CommandPageModel
         {
             return await RunAsync(async () =>
             {
-                var unit = await units.CreateAsync(new CreateUnitRequest
-                {
-                    Code = Input.Code,
-                    Name = Input.Name,
-                    Type = parsed.Type,
-                    Subtype = Input.Subtype,
-                    ParentCode = Input.ParentCode,
-                    ValidFrom = parsed.From,
-                    ValidTo = parsed.To,
-                });
+                var unit = await units.CreateAsync(CreateUnitRequest.With(Input.Code, Input.ToRequest(parsed)));
                 TempData["Message"] = $"Đã thêm đơn vị {unit.Name}.";
                 return Redirect($"/don-vi/{unit.Code}");
             }, () => Task.CompletedTask);

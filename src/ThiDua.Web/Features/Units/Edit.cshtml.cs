@@ -30,15 +30,7 @@ public sealed class EditModel(UnitService units) : CommandPageModel
         Input.Code = code;
         if (ModelState.IsValid && Input.Parse(ModelState) is { } parsed)
         {
-            return await RunAsync(() => units.UpdateAsync(code, new UpdateUnitRequest
-                {
-                    Name = Input.Name,
-                    Type = parsed.Type,
-                    Subtype = Input.Subtype,
-                    ParentCode = Input.ParentCode,
-                    ValidFrom = parsed.From,
-                    ValidTo = parsed.To,
-                }, Input.Version), "Đã lưu thay đổi.", $"/don-vi/{code}", () => Task.CompletedTask);
+            return await RunAsync(() => units.UpdateAsync(code, Input.ToRequest(parsed), Input.Version), "Đã lưu thay đổi.", $"/don-vi/{code}", () => Task.CompletedTask);
         }
         return Page();
     }

@@ -41,4 +41,15 @@ public sealed class UnitFormInput
         var to = DateInput.Parse(ValidTo, "Input.ValidTo", modelState, "Ngày hết hiệu lực");
         return okType && from is { } f && modelState.IsValid ? (type, f, to) : null;
     }
+
+    /// <summary>The form's fields as the API's change of a unit; the create page adds the code.</summary>
+    public UpdateUnitRequest ToRequest((UnitType Type, DateOnly From, DateOnly? To) parsed) => new()
+    {
+        Name = Name,
+        Type = parsed.Type,
+        Subtype = Subtype,
+        ParentCode = ParentCode,
+        ValidFrom = parsed.From,
+        ValidTo = parsed.To,
+    };
 }

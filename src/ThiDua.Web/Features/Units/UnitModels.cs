@@ -44,6 +44,12 @@ public sealed class CreateUnitRequest
     public DateOnly? ValidTo { get; init; }
 
     public List<string>? Predecessors { get; init; }
+
+    /// <summary>A new unit with <paramref name="code"/> and the fields of <paramref name="unit"/>.</summary>
+    public static CreateUnitRequest With(string code, UpdateUnitRequest unit) => new()
+    {
+        Code = code, Name = unit.Name, Type = unit.Type, Subtype = unit.Subtype, ParentCode = unit.ParentCode, ValidFrom = unit.ValidFrom, ValidTo = unit.ValidTo,
+    };
 }
 
 public sealed class UpdateUnitRequest

@@ -4,7 +4,7 @@ using System.Security.Claims;
 namespace ThiDua.Web.Infrastructure.Auth;
 
 /// <summary>The claims ThiDua adds to a signed-in user (<see cref="ThiDuaClaimsFactory"/>): their unit and full name.</summary>
-public static class UnitAccess
+public static class UserClaims
 {
     public static int? UnitId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(ThiDuaClaims.UnitId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
