@@ -26,10 +26,6 @@ public static class PublicNotice
 
     public static string StepReason(int workingDays, DateOnly end) => $"Công khai {workingDays} ngày làm việc, đến hết ngày {end:dd/MM/yyyy}";
 
-    /// <summary>True while the public may comment: the nomination is on notice and its last day has not passed.</summary>
-    public static bool IsOpen(NominationStatus status, DateOnly? end, DateOnly today) =>
-        status == NominationStatus.PubliclyNoticed && (end is null || today <= end);
-
     /// <summary>A comment needs a nomination on notice (404 otherwise, as for any unknown notice) whose time has not run out (409).</summary>
     public static void EnsureOpenForComments(NominationStatus? status, DateOnly? end, DateOnly today)
     {

@@ -81,12 +81,12 @@ public class UnitAssessment : IVersioned
     /// <summary>The value of an indicator (<paramref name="code"/> as the framework spells it), added when the unit has none yet.</summary>
     public AssessmentValue ValueFor(string code)
     {
-        var value = Values.FirstOrDefault(v => string.Equals(v.IndicatorCode, code, StringComparison.OrdinalIgnoreCase));
-        if (value is null)
+        if (Find(code) is { } value)
         {
-            value = new AssessmentValue { IndicatorCode = code };
-            Values.Add(value);
+            return value;
         }
+        value = new AssessmentValue { IndicatorCode = code };
+        Values.Add(value);
         return value;
     }
 
@@ -160,9 +160,9 @@ public class AssessmentValue : IVersioned
 
     /// <summary>
     /// The unit sets its value (<paramref name="raw"/> NaN clears it). A changed value must be appraised again: an
-    /// earlier appraisal of it no longer holds. Returns whether the value changed.
+    /// earlier appraisal of it no longer holds.
     /// </summary>
-    public bool SetSelf(string? json, double raw, string? userName, DateTime at)
+    public void SetSelf(string? json, double raw, string? userName, DateTime at)
     {
         double? stored = double.IsNaN(raw) ? null : raw;
         var changed = SelfRaw != stored;
@@ -175,7 +175,6 @@ public class AssessmentValue : IVersioned
             AppraisedRaw = null;
         }
         Touch(userName, at);
-        return changed;
     }
 
     /// <summary>The appraiser's word: a question waits for the unit's answer; an accepted or adjusted value is what counts.</summary>

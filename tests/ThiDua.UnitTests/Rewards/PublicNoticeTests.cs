@@ -31,7 +31,6 @@ public class PublicNoticeTests
         var end = new DateOnly(2026, 12, 10);
 
         PublicNotice.EnsureOpenForComments(NominationStatus.PubliclyNoticed, end, end);
-        Assert.True(PublicNotice.IsOpen(NominationStatus.PubliclyNoticed, end, end));
         Assert.Throws<ConflictException>(() => PublicNotice.EnsureOpenForComments(NominationStatus.PubliclyNoticed, end, end.AddDays(1)));
         Assert.Throws<NotFoundException>(() => PublicNotice.EnsureOpenForComments(NominationStatus.Voted, end, end));
         Assert.Throws<NotFoundException>(() => PublicNotice.EnsureOpenForComments(null, null, end));

@@ -19,6 +19,7 @@ public sealed class AssessmentImportService(ThiDuaDbContext db, FrameworkService
         var errors = new List<ImportRowError>();
         var frameworkCache = new Dictionary<string, (Framework, CompiledFramework)?>(StringComparer.OrdinalIgnoreCase);
         var unitCache = new Dictionary<string, Unit?>(StringComparer.OrdinalIgnoreCase);
+        var mayEnter = new Dictionary<int, bool>();
         var accepted = new List<Accepted>();
         var seen = new HashSet<(string, string, string)>();
 
@@ -49,7 +50,11 @@ public sealed class AssessmentImportService(ThiDuaDbContext db, FrameworkService
                 errors.Add(new ImportRowError(row.Number, $"Không có đơn vị mã {unitCode}."));
                 continue;
             }
-            if (!await user.CanAsync(unit.Id, UnitScope.Act))
+            if (!mayEnter.TryGetValue(unit.Id, out var allowed))
+            {
+                mayEnter[unit.Id] = allowed = await user.CanAsync(unit.Id, UnitScope.Act);
+            }
+            if (!allowed)
             {
                 errors.Add(new ImportRowError(row.Number, $"Bạn không được nhập số liệu cho {unit.Name}."));
                 continue;

@@ -8,6 +8,9 @@ namespace ThiDua.Web.Features.Rewards;
 [Authorize(Policy = Policies.Council)]
 public sealed class CouncilModel(CouncilService council, NominationService nominations, UserManager<ApplicationUser> users, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
+    /// <summary>The key of an ineligible dossier's faults in the council's refusal: "nomination:{id}".</summary>
+    private const string Dossier = "nomination:";
+
     public IReadOnlyList<CouncilSessionDto> Sessions { get; private set; } = [];
     public IReadOnlyList<NominationSummary> Ready { get; private set; } = [];
     public IReadOnlyList<ApplicationUser> Members { get; private set; } = [];
@@ -43,7 +46,10 @@ public sealed class CouncilModel(CouncilService council, NominationService nomin
             });
             TempData["Message"] = "Đã lập phiên họp; các thành viên được mời đã nhận thông báo bỏ phiếu.";
             return Redirect($"/khen-thuong/hoi-dong/{session.Id}");
-        }, LoadAsync);
+        }, LoadAsync, e => ModelState.AddModelError(string.Empty, e.Errors.Keys.Any(k => k.StartsWith(Dossier, StringComparison.Ordinal))
+            // Each ineligible dossier's failed rules, named by its number.
+            ? $"{e.Message} {string.Join(" ", e.Errors.Select(kv => $"Hồ sơ {kv.Key[Dossier.Length..]}: {string.Join(" ", kv.Value)}"))}"
+            : Describe(e)));
     }
 
     private async Task LoadAsync()

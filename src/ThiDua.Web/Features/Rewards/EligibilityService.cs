@@ -22,6 +22,12 @@ public sealed class EligibilityService(ThiDuaDbContext db, ResultsService result
             .FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
             ?? throw new NotFoundException(NominationQueries.NotFound(id));
         await user.EnsureVisibleAsync(nomination.Scope(), NominationAccess.Read, NominationQueries.NotFound(id));
+        return await ForAsync(nomination, cancellationToken);
+    }
+
+    /// <summary>The eligibility of a nomination already loaded with its nominee unit and criteria.</summary>
+    public async Task<EligibilityDto> ForAsync(Nomination nomination, CancellationToken cancellationToken = default)
+    {
         var result = (await ForAsync([nomination], cancellationToken))[nomination.Id];
         return new EligibilityDto(result.Eligible, result.Reasons);
     }

@@ -77,9 +77,11 @@ public sealed class NominationModel(
 
     private async Task LoadAsync(int id, bool markCommentsRead)
     {
-        Nomination = await nominations.GetAsync(id);
-        Eligibility = await eligibility.ForAsync(id);
-        Actions = await nominations.ActionsAsync(Nomination);
+        // One read of the dossier serves what it shows, whether it is eligible and what this user may do with it.
+        var nomination = await nominations.FindVisibleAsync(id);
+        Nomination = NominationQueries.ToDto(nomination);
+        Eligibility = await eligibility.ForAsync(nomination);
+        Actions = await nominations.ActionsAsync(nomination);
         if (IsBoard)
         {
             Comments = await notice.CommentsAsync(id, markCommentsRead);

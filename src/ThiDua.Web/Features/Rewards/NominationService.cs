@@ -39,12 +39,16 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Time
         return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<NominationDto> GetAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<NominationDto> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        NominationQueries.ToDto(await FindVisibleAsync(id, cancellationToken));
+
+    /// <summary>The whole dossier, read-only, if the user may see it (404 otherwise, as for a missing one).</summary>
+    public async Task<Nomination> FindVisibleAsync(int id, CancellationToken cancellationToken = default)
     {
         var nomination = await db.Nominations.Whole().FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
             ?? throw new NotFoundException(NominationQueries.NotFound(id));
         await user.EnsureVisibleAsync(nomination.Scope(), NominationAccess.Read, NominationQueries.NotFound(id));
-        return NominationQueries.ToDto(nomination);
+        return nomination;
     }
 
     /// <summary>A page of the dossiers the user may see, newest first, filtered and paged in SQL.</summary>
@@ -76,13 +80,11 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Time
     }
 
     /// <summary>The buttons a dossier's page shows this user, decided by the same rules the services enforce.</summary>
-    public async Task<NominationActions> ActionsAsync(NominationDto nomination, CancellationToken cancellationToken = default)
+    public async Task<NominationActions> ActionsAsync(Nomination nomination)
     {
-        var scope = await db.Nominations.AsNoTracking().Where(n => n.Id == nomination.Id)
-            .Select(n => new NominationScope(n.ProposingUnitId, n.NomineeUnitId)).FirstAsync(cancellationToken);
-        var proposer = user.IsUnitStaff && user.UnitId == scope.ProposingUnitId;
+        var proposer = user.IsUnitStaff && user.UnitId == nomination.ProposingUnitId;
         var editable = NominationWorkflow.UnitCanEdit(nomination.Status);
-        var canSubmit = await user.CanAsync(scope, NominationAccess.Submit);
+        var canSubmit = await user.CanAsync(nomination.Scope(), NominationAccess.Submit);
         return new NominationActions(
             IsBoard: user.HandlesRewards,
             CanEdit: (proposer || user.HandlesRewards) && editable,

@@ -43,7 +43,7 @@ public abstract class CommandPageModel : PageModel
             return Redirect(redirectTo);
         }, reload);
 
-    /// <summary>The message and each field's own messages, once; a field of a named dossier says which ("Hồ sơ 12: …").</summary>
+    /// <summary>The message and each field's own messages, once.</summary>
     public static string Describe(Exception e)
     {
         if (e is not DomainException { Errors.Count: > 0 } domain)
@@ -51,7 +51,7 @@ public abstract class CommandPageModel : PageModel
             return e.Message;
         }
         var details = domain.Errors
-            .SelectMany(kv => kv.Value.Select(v => kv.Key.StartsWith("nomination:", StringComparison.Ordinal) ? $"Hồ sơ {kv.Key["nomination:".Length..]}: {v}" : v))
+            .SelectMany(kv => kv.Value)
             .Where(v => v != e.Message)
             .Distinct()
             .ToList();
