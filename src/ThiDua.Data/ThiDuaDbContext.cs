@@ -84,7 +84,13 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<PublicComment> PublicComments => Set<PublicComment>();
     public DbSet<RewardDecision> Decisions => Set<RewardDecision>();
     public DbSet<Reward> Rewards => Set<Reward>();
-    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<RewardRule> RewardRules => Set<RewardRule>();
+    public DbSet<BaseSalary> BaseSalaries => Set<BaseSalary>();
+    public DbSet<Council> Councils => Set<Council>();
+    public DbSet<CouncilMember> CouncilMembers => Set<CouncilMember>();
+    public DbSet<StateProposal> StateProposals => Set<StateProposal>();
+    public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

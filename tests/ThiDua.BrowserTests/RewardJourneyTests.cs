@@ -31,8 +31,9 @@ public sealed class RewardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await reporter.GetByLabel("Tóm tắt thành tích").FillAsync("100 % thủ tục cấp phép xây dựng trực tuyến toàn trình; cơ sở dữ liệu quy hoạch dùng chung toàn tỉnh.");
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Lập hồ sơ" }).ClickAsync();
         await Assertions.Expect(reporter.GetByText("Đã lập hồ sơ đề nghị khen thưởng")).ToBeVisibleAsync();
-        await Assertions.Expect(reporter.Locator("#eligible")).ToHaveTextAsync("Đủ điều kiện");
-        await Assertions.Expect(reporter.Locator("#eligibility")).ToContainTextAsync("DTI 2025: 89,68/100 — đạt loại Tốt");
+        // The final review of 2025 judges DTI 2024; the department formed in 2025 is judged on its predecessors' mean.
+        await Assertions.Expect(reporter.Locator("#eligibility")).ToContainTextAsync("DTI 2024: đơn vị chưa có kết quả riêng; xét theo trung bình các đơn vị tiền thân");
+        await Assertions.Expect(reporter.Locator("#eligibility")).ToContainTextAsync("đạt loại Tốt");
         var nominationUrl = reporter.Url;
 
         await UploadAsync(reporter, "Tờ trình đề nghị khen thưởng", "to-trinh.pdf", DemoAssessmentSeeder.DemoPdf("To trinh de nghi khen thuong So Xay dung"));
@@ -52,6 +53,13 @@ public sealed class RewardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await board.GotoAsync(nominationUrl);
         await board.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận hồ sơ" }).ClickAsync();
         await Assertions.Expect(board.Locator("#status")).ToHaveTextAsync("Ban TĐKT đã tiếp nhận");
+        // The Board confirms the Law's preconditions (adherence to the law, internal solidarity); the data decided the rest.
+        foreach (var box in await board.Locator("#criteria input[type=checkbox]").AllAsync())
+        {
+            await box.CheckAsync();
+        }
+        await board.GetByRole(AriaRole.Button, new() { Name = "Ghi kết quả xét tiêu chí" }).ClickAsync();
+        await Assertions.Expect(board.Locator("#eligible")).ToHaveTextAsync("Đủ điều kiện");
         await board.GotoAsync($"{app.BaseUrl}/khen-thuong/hoi-dong");
         await board.Locator("#new-session").GetByText("Sở Xây dựng").ClickAsync();
         await board.GetByLabel("Tên phiên họp").FillAsync("Phiên họp xét Bằng khen tổng kết Phong trào 2022–2025");
@@ -117,7 +125,7 @@ public sealed class RewardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await app.ScreenshotAsync(leader, "15-lich-su-khen-thuong");
     }
 
-    /// <summary>What the administrator and the Secretariat have done before: accounts for the department, and the 2025 ranking published.</summary>
+    /// <summary>What the administrator and the Secretariat have done before: accounts for the department, and the 2024 ranking (re)published.</summary>
     private async Task PrepareAsync()
     {
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
@@ -134,7 +142,7 @@ public sealed class RewardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         }
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("thuongtruc"));
-        (await http.PostAsync("/api/v1/frameworks/QN-DTI-2025-SO/publish", null)).EnsureSuccessStatusCode();
+        (await http.PostAsync("/api/v1/frameworks/QN-DTI-2024-SO/publish", null)).EnsureSuccessStatusCode();
     }
 
     private static async Task UploadAsync(IPage page, string kind, string fileName, byte[] content)

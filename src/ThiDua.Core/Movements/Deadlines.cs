@@ -27,6 +27,17 @@ public readonly record struct AnnualDay(int Month, int Day)
 }
 
 /// <summary>
+/// What a deadline does when its day is not a working day: stays where the plan puts it (the default: "before 15
+/// December" means before that day, whatever day it is), or moves to the next working day, as the Civil Code's
+/// practice for time limits ending on a day off (Art. 148(5)).
+/// </summary>
+public enum DeadlineRule
+{
+    Strict,
+    NextWorkingDay,
+}
+
+/// <summary>
 /// "Before 15 December" (section VI.8): a report is on time when submitted before 00:00 of the deadline day in
 /// Vietnam (UTC+7). 23:59 on the 14th is on time; 00:00 on the 15th is late.
 /// </summary>
@@ -36,6 +47,17 @@ public static class Deadlines
     public static DateTime ClosesAtUtc(DateOnly day) => VietnamTime.StartOfDayUtc(day);
 
     public static bool OnTime(DateTime submittedAtUtc, DateOnly deadlineDay) => submittedAtUtc < ClosesAtUtc(deadlineDay);
+
+    /// <summary>The day a deadline closes under its rule: the day itself, or the next working day when it falls on a day off.</summary>
+    public static DateOnly Effective(DateOnly deadlineDay, DeadlineRule rule, WorkingDays calendar) =>
+        rule == DeadlineRule.NextWorkingDay ? calendar.NextWorkingDayFrom(deadlineDay) : deadlineDay;
+
+    /// <summary>The sentence the report status page shows under the deadline.</summary>
+    public static string Explain(DateOnly deadlineDay, DeadlineRule rule, DateOnly effective) => rule == DeadlineRule.Strict
+        ? $"Hạn nộp: trước ngày {deadlineDay:dd/MM/yyyy}; hạn giữ nguyên kể cả khi ngày đó là ngày nghỉ (theo Kế hoạch)."
+        : effective == deadlineDay
+            ? $"Hạn nộp: trước ngày {deadlineDay:dd/MM/yyyy}; nếu ngày đó là ngày nghỉ, hạn lùi sang ngày làm việc kế tiếp."
+            : $"Hạn nộp: ngày {deadlineDay:dd/MM/yyyy} là ngày nghỉ nên hạn lùi sang trước ngày {effective:dd/MM/yyyy} (ngày làm việc kế tiếp).";
 }
 
 /// <summary>One reminder to send: for a deadline, so many days before it (0 = the overdue notice after it).</summary>

@@ -15,12 +15,13 @@ public sealed record CouncilRules(double QuorumFraction = 2.0 / 3, double PassFr
     /// <summary>True when <paramref name="present"/> members reach the quorum (2 of 3 is enough for 2/3).</summary>
     public bool QuorumMet(int members, int present) => members > 0 && present >= (QuorumFraction * members) - 1e-9;
 
-    /// <summary>More than the pass share: with 0.5, 2 of 4 is not enough, 3 of 4 is.</summary>
-    public bool Passes(int yes, int members, int present)
-    {
-        var basis = PassOfMembers ? members : present;
-        return basis > 0 && yes > (PassFraction * basis) + 1e-9;
-    }
+    /// <summary>
+    /// Of all members, at least the pass share (the law's practice: "từ 70 % trở lên tính trên tổng số thành viên": 7 of 10
+    /// passes, 6 of 9 does not); of those present, more than the share (a majority: with 0.5, 2 of 4 is not enough, 3 of 4 is).
+    /// </summary>
+    public bool Passes(int yes, int members, int present) => PassOfMembers
+        ? members > 0 && yes >= (PassFraction * members) - 1e-9
+        : present > 0 && yes > (PassFraction * present) + 1e-9;
 }
 
 public sealed record Tally(int NominationId, int Yes, int No, int Abstain)

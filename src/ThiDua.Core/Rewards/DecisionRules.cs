@@ -52,18 +52,22 @@ public static class DecisionRules
         }
     }
 
-    /// <summary>A unit decides a dossier its leader submitted; the Chairman one the council passed and the public has seen.</summary>
-    public static void EnsureInStep(DecisionIssuer issuer, IReadOnlyCollection<DecisionNominee> nominations)
+    /// <summary>
+    /// A unit decides a dossier its leader submitted; the Chairman one that has been through the steps its award's rule set
+    /// requires on the decision's date (the council, the notice) — <see cref="RewardRoute.ProvinceCanDecide"/>.
+    /// </summary>
+    public static void EnsureInStep(DecisionIssuer issuer, IReadOnlyCollection<DecisionNominee> nominations, IReadOnlyDictionary<AwardLevel, RewardRuleSet> rules)
     {
-        var expected = issuer.IsProvince ? NominationStatus.PubliclyNoticed : NominationStatus.Submitted;
-        var outOfStep = nominations.Where(n => n.Status != expected).ToList();
+        var outOfStep = nominations.Where(n => issuer.IsProvince
+            ? !RewardRoute.ProvinceCanDecide(rules[n.Award], n.Status)
+            : n.Status != NominationStatus.Submitted).ToList();
         if (outOfStep.Count == 0)
         {
             return;
         }
         var list = string.Join(", ", outOfStep.Select(n => $"{n.Id} ({n.Status.VietnameseName()})"));
         throw new ConflictException(issuer.IsProvince
-            ? $"Chỉ quyết định được hồ sơ Hội đồng đã thông qua và đã công khai; hồ sơ {list} chưa ở bước đó."
+            ? $"Chỉ quyết định được hồ sơ đã qua các bước quy định của hình thức khen thưởng (tiếp nhận, Hội đồng, công khai khi quy định yêu cầu); hồ sơ {list} chưa ở bước đó."
             : $"Chỉ quyết định được hồ sơ lãnh đạo đơn vị đã trình; hồ sơ {list} chưa ở bước đó.");
     }
 

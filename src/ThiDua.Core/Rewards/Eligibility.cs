@@ -10,7 +10,29 @@ public sealed record EligibilityResult(bool Eligible, IReadOnlyList<EligibilityR
 /// A unit's published DTI result of the year its round is judged on, with the score out of 100 from which its
 /// framework's band "Tốt" begins (null when the framework has no such band).
 /// </summary>
-public sealed record DtiEvidence(int Year, string FrameworkCode, double Score100, string? Band, double? GoodFrom100);
+public sealed record DtiEvidence(int Year, string FrameworkCode, double Score100, string? Band, double? GoodFrom100)
+{
+    /// <summary>Set when the unit had no result of its own that year and is judged on its predecessors' (name, score), whose mean <see cref="Score100"/> is.</summary>
+    public IReadOnlyList<(string Name, double Score100)>? Predecessors { get; init; }
+
+    /// <summary>
+    /// A unit formed by merger or split is judged, for a year before it existed, on its predecessors' results: their
+    /// mean, as the year-over-year comparison does, against the line of their framework. Null when none has a result.
+    /// </summary>
+    public static DtiEvidence? FromPredecessors(int year, IReadOnlyList<(string Name, DtiEvidence? Evidence)> predecessors)
+    {
+        var found = predecessors.Where(p => p.Evidence is not null).Select(p => (p.Name, Evidence: p.Evidence!)).ToList();
+        if (found.Count == 0)
+        {
+            return null;
+        }
+        var first = found[0].Evidence;
+        return new DtiEvidence(year, first.FrameworkCode, found.Average(p => p.Evidence.Score100), null, first.GoodFrom100)
+        {
+            Predecessors = found.Select(p => (p.Name, p.Evidence.Score100)).ToList(),
+        };
+    }
+}
 
 /// <summary>A unit's tasks in the phase its round is judged on.</summary>
 public sealed record TaskEvidence(string Phase, int Assigned, int Completed);
@@ -32,24 +54,17 @@ public static class Eligibility
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static EligibilityResult ForUnit(int dtiYear, DtiEvidence? dti, TaskEvidence tasks, double taskThreshold = DefaultTaskThreshold)
+    /// <summary>A unit judged on one DTI year, its tasks and (when given) the Board's checklist of the Law's preconditions.</summary>
+    public static EligibilityResult ForUnit(int dtiYear, DtiEvidence? dti, TaskEvidence tasks, double taskThreshold = DefaultTaskThreshold, IReadOnlyList<CriterionCheck>? criteria = null) =>
+        ForUnit([(dtiYear, dti)], tasks, taskThreshold, criteria);
+
+    /// <summary>A unit judged on every DTI year its round names ("each of 2022–2024 Tốt"), its tasks and the Board's checklist.</summary>
+    public static EligibilityResult ForUnit(IReadOnlyList<(int Year, DtiEvidence? Evidence)> years, TaskEvidence tasks, double taskThreshold = DefaultTaskThreshold, IReadOnlyList<CriterionCheck>? criteria = null)
     {
         var reasons = new List<EligibilityReason>();
-        if (dti is null)
+        foreach (var (dtiYear, dti) in years)
         {
-            reasons.Add(new("dti_good", false, $"DTI {dtiYear}: chưa có kết quả đã công bố."));
-        }
-        else if (dti.GoodFrom100 is not { } line)
-        {
-            reasons.Add(new("dti_good", false, $"DTI {dti.Year}: bộ chỉ số {dti.FrameworkCode} không có loại Tốt để xét."));
-        }
-        else
-        {
-            // Rounded so that 84,999999 from adding decimals is not mistaken for 85 or the other way round.
-            var good = Math.Round(dti.Score100, 6) >= Math.Round(line, 6);
-            reasons.Add(new("dti_good", good, good
-                ? $"DTI {dti.Year}: {Number(dti.Score100)}/100 — đạt loại Tốt (từ {Number(line)} điểm)."
-                : $"DTI {dti.Year}: {Number(dti.Score100)}/100 — dưới ngưỡng Tốt {Number(line)}."));
+            reasons.Add(DtiReason(years.Count == 1 ? "dti_good" : $"dti_good_{dtiYear}", dtiYear, dti));
         }
 
         if (tasks.Assigned == 0)
@@ -64,7 +79,31 @@ public static class Eligibility
             reasons.Add(new("tasks_completed", done,
                 $"Nhiệm vụ ({tasks.Phase}): hoàn thành {tasks.Completed}/{tasks.Assigned} ({Number(rate * 100, 0)} %) — {(done ? "đạt" : "chưa đạt")} yêu cầu {required}."));
         }
+        if (criteria is { Count: > 0 })
+        {
+            reasons.AddRange(ForChecklist(criteria).Reasons);
+        }
         return new EligibilityResult(reasons.All(r => r.Passed), reasons);
+    }
+
+    private static EligibilityReason DtiReason(string rule, int dtiYear, DtiEvidence? dti)
+    {
+        if (dti is null)
+        {
+            return new(rule, false, $"DTI {dtiYear}: chưa có kết quả đã công bố (của đơn vị hoặc các đơn vị tiền thân).");
+        }
+        var basis = dti.Predecessors is { } predecessors
+            ? $"DTI {dti.Year}: đơn vị chưa có kết quả riêng; xét theo trung bình các đơn vị tiền thân ({string.Join("; ", predecessors.Select(p => $"{p.Name} {Number(p.Score100)}"))}) là "
+            : $"DTI {dti.Year}: ";
+        if (dti.GoodFrom100 is not { } line)
+        {
+            return new(rule, false, $"DTI {dti.Year}: bộ chỉ số {dti.FrameworkCode} không có loại Tốt để xét.");
+        }
+        // Rounded so that 84,999999 from adding decimals is not mistaken for 85 or the other way round.
+        var good = Math.Round(dti.Score100, 6) >= Math.Round(line, 6);
+        return new(rule, good, good
+            ? $"{basis}{Number(dti.Score100)}/100 — đạt loại Tốt (từ {Number(line)} điểm)."
+            : $"{basis}{Number(dti.Score100)}/100 — dưới ngưỡng Tốt {Number(line)}.");
     }
 
     public static EligibilityResult ForChecklist(IReadOnlyList<CriterionCheck> criteria)

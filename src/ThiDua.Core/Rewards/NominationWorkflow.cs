@@ -11,6 +11,8 @@ public enum NominationStatus
     SentToCouncil,
     Voted,
     PubliclyNoticed,
+    /// <summary>A state award the province proposed (Tờ trình) to the President or the Prime Minister, awaiting their decision.</summary>
+    Proposed,
     Decided,
     Rejected,
 }
@@ -27,10 +29,12 @@ public static class NominationWorkflow
         [NominationStatus.Draft] = [NominationStatus.Submitted],
         [NominationStatus.Returned] = [NominationStatus.Submitted],
         [NominationStatus.Submitted] = [NominationStatus.Received, NominationStatus.Returned, NominationStatus.Decided],
-        [NominationStatus.Received] = [NominationStatus.SentToCouncil, NominationStatus.Returned, NominationStatus.Rejected],
+        // Which of these steps a dossier takes is its award's rule set's (RewardRoute): the council, the notice before or after it.
+        [NominationStatus.Received] = [NominationStatus.SentToCouncil, NominationStatus.Returned, NominationStatus.Rejected, NominationStatus.PubliclyNoticed, NominationStatus.Decided, NominationStatus.Proposed],
         [NominationStatus.SentToCouncil] = [NominationStatus.Voted, NominationStatus.Rejected, NominationStatus.Received],
-        [NominationStatus.Voted] = [NominationStatus.PubliclyNoticed, NominationStatus.Rejected],
-        [NominationStatus.PubliclyNoticed] = [NominationStatus.Decided, NominationStatus.Rejected],
+        [NominationStatus.Voted] = [NominationStatus.PubliclyNoticed, NominationStatus.Rejected, NominationStatus.Decided, NominationStatus.Proposed],
+        [NominationStatus.PubliclyNoticed] = [NominationStatus.Decided, NominationStatus.Rejected, NominationStatus.SentToCouncil, NominationStatus.Proposed],
+        [NominationStatus.Proposed] = [NominationStatus.Decided, NominationStatus.Rejected],
         [NominationStatus.Decided] = [],
         [NominationStatus.Rejected] = [],
     };
@@ -56,6 +60,7 @@ public static class NominationWorkflow
         NominationStatus.SentToCouncil => "Đưa ra Hội đồng",
         NominationStatus.Voted => "Hội đồng đã thông qua",
         NominationStatus.PubliclyNoticed => "Đang công khai lấy ý kiến",
+        NominationStatus.Proposed => "Đã trình cấp trên",
         NominationStatus.Decided => "Đã có quyết định khen thưởng",
         _ => "Không khen thưởng",
     };

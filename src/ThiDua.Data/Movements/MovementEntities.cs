@@ -20,10 +20,28 @@ public class Movement : IVersioned
     public string ReportDeadline { get; set; } = "12-15";
     /// <summary>The Secretariat's consolidated report to the Provincial People's Committee (section VI.6: 31/12), "MM-dd".</summary>
     public string ConsolidatedDeadline { get; set; } = "12-31";
+    /// <summary>What "before 15 December" means when the day is not a working day: strict (the plan's words) or the next working day.</summary>
+    public DeadlineRule ReportDeadlineRule { get; set; }
     public string? Description { get; set; }
     public int Version { get; set; }
     public List<MovementPhase> Phases { get; set; } = [];
     public List<Milestone> Milestones { get; set; } = [];
+    public List<ReviewRound> Rounds { get; set; } = [];
+}
+
+/// <summary>A review round of a movement (Core's <see cref="Core.Rewards.ReviewRound"/>): annual, mid-term or final, with what it judges.</summary>
+public class ReviewRound
+{
+    public int Id { get; set; }
+    public int MovementId { get; set; }
+    public required string Code { get; set; }
+    public Core.Rewards.NominationRound Kind { get; set; }
+    public int Year { get; set; }
+    public DateOnly ReviewDate { get; set; }
+    /// <summary>"2022,2023,2024" when the round names its DTI years; empty for the default (the year before the review's).</summary>
+    public string DtiYears { get; set; } = "";
+    /// <summary>The movement phase whose tasks count, when the round names one.</summary>
+    public string? TaskPhaseCode { get; set; }
 }
 
 public class MovementPhase
@@ -123,6 +141,21 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasMany(m => m.Phases).WithOne().HasForeignKey(p => p.MovementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Milestones).WithOne().HasForeignKey(p => p.MovementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Rounds).WithOne().HasForeignKey(r => r.MovementId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.ReportDeadlineRule).HasMaxLength(16);
+    }
+}
+
+internal sealed class ReviewRoundConfiguration : IEntityTypeConfiguration<ReviewRound>
+{
+    public void Configure(EntityTypeBuilder<ReviewRound> builder)
+    {
+        builder.HasIndex(r => new { r.MovementId, r.Code }).IsUnique();
+        builder.HasIndex(r => new { r.MovementId, r.Kind, r.Year }).IsUnique();
+        builder.Property(r => r.Code).HasMaxLength(64);
+        builder.Property(r => r.Kind).HasMaxLength(16);
+        builder.Property(r => r.DtiYears).HasMaxLength(256);
+        builder.Property(r => r.TaskPhaseCode).HasMaxLength(64);
     }
 }
 

@@ -13,6 +13,9 @@ public class Nomination : IVersioned
     public int Id { get; set; }
     public int MovementId { get; set; }
     public Movements.Movement Movement { get; set; } = null!;
+    /// <summary>The movement's review round the nomination belongs to (its kind and year are copied in Round and Year).</summary>
+    public int? ReviewRoundId { get; set; }
+    public Movements.ReviewRound? ReviewRound { get; set; }
     public NominationRound Round { get; set; }
     public int Year { get; set; }
     public NomineeKind NomineeKind { get; set; }
@@ -34,6 +37,9 @@ public class Nomination : IVersioned
     public DateOnly? NoticeStart { get; set; }
     public DateOnly? NoticeEnd { get; set; }
     public int? DecisionId { get; set; }
+    /// <summary>The province's Tờ trình that proposed this state award to the central level.</summary>
+    public int? StateProposalId { get; set; }
+    public StateProposal? StateProposal { get; set; }
     public string? RejectionReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
@@ -45,7 +51,7 @@ public class Nomination : IVersioned
     /// <summary>"Nguyễn Văn Bình, Phó Giám đốc, Sở Y tế", or the nominee unit's name (loaded with it).</summary>
     public string NomineeName => NominationRules.NomineeName(NomineeKind, NomineeUnit?.Name, PersonFullName, PersonPosition, PersonOrganization);
 
-    /// <summary>A new draft with the award's checklist and the first step of its route.</summary>
+    /// <summary>A new draft with the first step of its route; its checklist comes from the award's rule set (<see cref="SetChecklist"/>).</summary>
     public static Nomination Draft(int movementId, NomineeKind kind, string? userName, DateTime at)
     {
         var nomination = new Nomination
@@ -56,10 +62,19 @@ public class Nomination : IVersioned
             Status = NominationStatus.Draft,
             CreatedAt = at,
             CreatedBy = userName,
-            Criteria = RewardCriteria.For(kind).Select(c => new NominationCriterion { Code = c.Code, Text = c.Text, Mandatory = c.Mandatory }).ToList(),
         };
         nomination.Steps.Add(new NominationStep { At = at, UserName = userName, From = null, To = NominationStatus.Draft, Reason = "Lập hồ sơ" });
         return nomination;
+    }
+
+    /// <summary>The checklist of the award's rule set for this kind of nominee: items already ticked stay, new ones are added, dropped ones go.</summary>
+    public void SetChecklist(IReadOnlyList<RewardCriteria.Item> items)
+    {
+        Criteria.RemoveAll(c => !items.Any(i => i.Code == c.Code));
+        foreach (var item in items.Where(i => !Criteria.Any(c => c.Code == i.Code)))
+        {
+            Criteria.Add(new NominationCriterion { Code = item.Code, Text = item.Text, Mandatory = item.Mandatory });
+        }
     }
 
     /// <summary>Moves the dossier one step along its route and records who, when and why; a step out of order is a conflict (409).</summary>
@@ -146,6 +161,9 @@ public class NominationCriterion
 public class CouncilSession : IVersioned
 {
     public int Id { get; set; }
+    /// <summary>The standing council the session belongs to: its members are the council's, and they all count.</summary>
+    public int? CouncilId { get; set; }
+    public Council? Council { get; set; }
     public DateOnly Date { get; set; }
     public string? Title { get; set; }
     public double QuorumFraction { get; set; }
@@ -212,7 +230,8 @@ public class RewardDecision
     /// <summary>"UBND" for the Chairman of the Provincial People's Committee, otherwise the issuing unit's code.</summary>
     public required string IssuingBody { get; set; }
     public int Year { get; set; }
-    public int Sequence { get; set; }
+    /// <summary>The number in the issuing body's register; null for a central decision, whose register is not ours.</summary>
+    public int? Sequence { get; set; }
     public required string Number { get; set; }
     public DateOnly Date { get; set; }
     public required string SignerName { get; set; }
@@ -220,6 +239,12 @@ public class RewardDecision
     public string? NoticeWaiverReason { get; set; }
     public Guid? DocumentId { get; set; }
     public Guid? DocxDocumentId { get; set; }
+    /// <summary>The issuing unit (null for the Chairman of the province, and for a central decision).</summary>
+    public int? IssuingUnitId { get; set; }
+    /// <summary>Who decided, as the history shows it: "Chủ tịch UBND tỉnh Quảng Ninh", "Giám đốc Sở Y tế", "Chủ tịch nước".</summary>
+    public string? Issuer { get; set; }
+    /// <summary>True for the President's or the Prime Minister's decision, recorded after the province's proposal: numbered in their register, not ours.</summary>
+    public bool Central { get; set; }
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public List<Reward> Rewards { get; set; } = [];
@@ -248,6 +273,10 @@ public class Reward
     public required string SearchName { get; set; }
     /// <summary>The person's organisation without diacritics, for search.</summary>
     public string? SearchOrganization { get; set; }
+    /// <summary>The coefficient of the base salary the rule set in force on the decision's date gives; null when it gives none.</summary>
+    public double? MoneyCoefficient { get; set; }
+    /// <summary>The reward money in đồng: the coefficient × the base salary in force on the decision's date, rounded to the đồng.</summary>
+    public decimal? MoneyAmount { get; set; }
 }
 
 internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
@@ -259,6 +288,8 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         builder.HasOne(n => n.ProposingUnit).WithMany().HasForeignKey(n => n.ProposingUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CouncilSession>().WithMany(s => s.Nominations).HasForeignKey(n => n.CouncilSessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RewardDecision>().WithMany().HasForeignKey(n => n.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(n => n.ReviewRound).WithMany().HasForeignKey(n => n.ReviewRoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(n => n.StateProposal).WithMany().HasForeignKey(n => n.StateProposalId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(n => n.Round).HasMaxLength(16);
         builder.Property(n => n.NomineeKind).HasMaxLength(16);
         builder.Property(n => n.Award).HasMaxLength(32);
@@ -321,6 +352,7 @@ internal sealed class CouncilSessionConfiguration : IEntityTypeConfiguration<Cou
         builder.Property(s => s.CreatedBy).HasMaxLength(256);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasMany(s => s.Members).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Council).WithMany().HasForeignKey(s => s.CouncilId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -375,6 +407,8 @@ internal sealed class RewardDecisionConfiguration : IEntityTypeConfiguration<Rew
         builder.Property(d => d.SignerTitle).HasMaxLength(256);
         builder.Property(d => d.NoticeWaiverReason).HasMaxLength(2000);
         builder.Property(d => d.CreatedBy).HasMaxLength(256);
+        builder.Property(d => d.Issuer).HasMaxLength(256);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(d => d.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Rewards).WithOne(r => r.Decision).HasForeignKey(r => r.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -391,6 +425,7 @@ internal sealed class RewardConfiguration : IEntityTypeConfiguration<Reward>
         builder.Property(r => r.Award).HasMaxLength(32);
         builder.Property(r => r.Round).HasMaxLength(16);
         builder.Property(r => r.NomineeKind).HasMaxLength(16);
+        builder.Property(r => r.MoneyAmount).HasPrecision(18, 0);
         builder.Property(r => r.PersonFullName).HasMaxLength(256);
         builder.Property(r => r.PersonPosition).HasMaxLength(256);
         builder.Property(r => r.PersonOrganization).HasMaxLength(256);

@@ -31,6 +31,12 @@ public class Unit : IVersioned, ISearchable
     public string? FocalPersonEmail { get; set; }
     public string? FocalPersonPhone { get; set; }
 
+    /// <summary>The abbreviation of the body in document symbols (Decree 30/2020, Appendix III): SYT, SXD, UBND.</summary>
+    public string? Abbreviation { get; set; }
+
+    /// <summary>True when the body's records office lets ThiDua keep its register of decision numbers; otherwise the clerk enters each number.</summary>
+    public bool KeepsRegisterInThiDua { get; set; }
+
     public int Version { get; set; }
 
     public List<UnitLineage> PredecessorLinks { get; set; } = [];

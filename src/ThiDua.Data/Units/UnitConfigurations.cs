@@ -18,6 +18,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(u => u.FocalPersonName).HasMaxLength(256);
         builder.Property(u => u.FocalPersonEmail).HasMaxLength(256);
         builder.Property(u => u.FocalPersonPhone).HasMaxLength(32);
+        builder.Property(u => u.Abbreviation).HasMaxLength(32);
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.Type, u.ValidFrom, u.ValidTo });

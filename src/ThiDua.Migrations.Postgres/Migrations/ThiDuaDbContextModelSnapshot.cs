@@ -584,19 +584,33 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Calendar.Holiday", b =>
+            modelBuilder.Entity("ThiDua.Data.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Date");
 
-                    b.ToTable("Holidays");
+                    b.ToTable("CalendarDays");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Feedback.FeedbackReply", b =>
@@ -931,6 +945,11 @@ namespace ThiDua.Migrations.Postgres.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("ReportDeadlineRule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1041,6 +1060,53 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.HasIndex("FileId");
 
                     b.ToTable("ReportAttachment");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Movements.ReviewRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DtiYears")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("MovementId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TaskPhaseCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MovementId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("MovementId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ReviewRounds");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Notifications.Notification", b =>
@@ -1195,6 +1261,96 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.ToTable("BallotTallies");
                 });
 
+            modelBuilder.Entity("ThiDua.Data.Rewards.BaseSalary", b =>
+                {
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("ValidFrom");
+
+                    b.ToTable("BaseSalaries");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.Council", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EstablishedByDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EstablishedByNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("IssuingUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateOnly>("TermFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TermTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("IssuingUnitId");
+
+                    b.ToTable("Councils");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.CouncilMember", b =>
+                {
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("CouncilId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CouncilMembers");
+                });
+
             modelBuilder.Entity("ThiDua.Data.Rewards.CouncilSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1212,6 +1368,9 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Property<string>("ClosedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("CouncilId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1244,6 +1403,8 @@ namespace ThiDua.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
 
                     b.ToTable("CouncilSessions");
                 });
@@ -1337,10 +1498,16 @@ namespace ThiDua.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("ReviewRoundId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Round")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("StateProposalId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1365,6 +1532,10 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.HasIndex("NomineeUnitId");
 
                     b.HasIndex("ProposingUnitId");
+
+                    b.HasIndex("ReviewRoundId");
+
+                    b.HasIndex("StateProposalId");
 
                     b.HasIndex("Status", "Award");
 
@@ -1546,6 +1717,13 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Property<int>("DecisionId")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("MoneyAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)");
+
+                    b.Property<double?>("MoneyCoefficient")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("NominationId")
                         .HasColumnType("integer");
 
@@ -1617,6 +1795,9 @@ namespace ThiDua.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("Central")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1633,14 +1814,155 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Property<Guid?>("DocxDocumentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("IssuingBody")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("IssuingUnitId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NoticeWaiverReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuingUnitId");
+
+                    b.HasIndex("IssuingBody", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.RewardRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Award")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("CollectiveCoefficient")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NoticeWhen")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("NoticeWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("PassFraction")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("PassOfMembers")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("PersonCoefficient")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("QuorumFraction")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RequiredDocumentsJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("RequiresCouncil")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("StepTimeLimitsJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Award", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("RewardRules");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.StateProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1665,10 +1987,10 @@ namespace ThiDua.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IssuingBody", "Year", "Sequence")
+                    b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.ToTable("Decisions", (string)null);
+                    b.ToTable("StateProposals");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Targets.Target", b =>
@@ -2034,6 +2356,10 @@ namespace ThiDua.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Abbreviation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2050,6 +2376,9 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Property<string>("FocalPersonPhone")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("KeepsRegisterInThiDua")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2370,6 +2699,15 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("ThiDua.Data.Movements.ReviewRound", b =>
+                {
+                    b.HasOne("ThiDua.Data.Movements.Movement", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("MovementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThiDua.Data.Notifications.Notification", b =>
                 {
                     b.HasOne("ThiDua.Data.Accounts.ApplicationUser", "User")
@@ -2397,6 +2735,44 @@ namespace ThiDua.Migrations.Postgres.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.Council", b =>
+                {
+                    b.HasOne("ThiDua.Data.Units.Unit", "IssuingUnit")
+                        .WithMany()
+                        .HasForeignKey("IssuingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("IssuingUnit");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.CouncilMember", b =>
+                {
+                    b.HasOne("ThiDua.Data.Rewards.Council", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Data.Accounts.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.CouncilSession", b =>
+                {
+                    b.HasOne("ThiDua.Data.Rewards.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Council");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Rewards.CouncilSessionMember", b =>
@@ -2445,11 +2821,25 @@ namespace ThiDua.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ThiDua.Data.Movements.ReviewRound", "ReviewRound")
+                        .WithMany()
+                        .HasForeignKey("ReviewRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThiDua.Data.Rewards.StateProposal", "StateProposal")
+                        .WithMany()
+                        .HasForeignKey("StateProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Movement");
 
                     b.Navigation("NomineeUnit");
 
                     b.Navigation("ProposingUnit");
+
+                    b.Navigation("ReviewRound");
+
+                    b.Navigation("StateProposal");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Rewards.NominationCriterion", b =>
@@ -2518,6 +2908,14 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Navigation("Decision");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.RewardDecision", b =>
+                {
+                    b.HasOne("ThiDua.Data.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ThiDua.Data.Targets.TargetGoalRow", b =>
@@ -2678,11 +3076,18 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Navigation("Milestones");
 
                     b.Navigation("Phases");
+
+                    b.Navigation("Rounds");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Movements.Participation", b =>
                 {
                     b.Navigation("Commitments");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.Council", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Rewards.CouncilSession", b =>

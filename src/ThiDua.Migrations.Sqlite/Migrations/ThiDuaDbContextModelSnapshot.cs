@@ -563,9 +563,14 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Calendar.Holiday", b =>
+            modelBuilder.Entity("ThiDua.Data.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -573,9 +578,18 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Date");
 
-                    b.ToTable("Holidays");
+                    b.ToTable("CalendarDays");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Feedback.FeedbackReply", b =>
@@ -898,6 +912,11 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportDeadlineRule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1004,6 +1023,51 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.HasIndex("FileId");
 
                     b.ToTable("ReportAttachment");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Movements.ReviewRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DtiYears")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MovementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskPhaseCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MovementId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("MovementId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ReviewRounds");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Notifications.Notification", b =>
@@ -1152,6 +1216,94 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.ToTable("BallotTallies");
                 });
 
+            modelBuilder.Entity("ThiDua.Data.Rewards.BaseSalary", b =>
+                {
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ValidFrom");
+
+                    b.ToTable("BaseSalaries");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.Council", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EstablishedByDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EstablishedByNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuingUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("IssuingUnitId");
+
+                    b.ToTable("Councils");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.CouncilMember", b =>
+                {
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CouncilId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CouncilMembers");
+                });
+
             modelBuilder.Entity("ThiDua.Data.Rewards.CouncilSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1167,6 +1319,9 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Property<string>("ClosedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CouncilId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1199,6 +1354,8 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
 
                     b.ToTable("CouncilSessions");
                 });
@@ -1290,10 +1447,16 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReviewRoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Round")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StateProposalId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1318,6 +1481,10 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.HasIndex("NomineeUnitId");
 
                     b.HasIndex("ProposingUnitId");
+
+                    b.HasIndex("ReviewRoundId");
+
+                    b.HasIndex("StateProposalId");
 
                     b.HasIndex("Status", "Award");
 
@@ -1491,6 +1658,13 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Property<int>("DecisionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("MoneyAmount")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MoneyCoefficient")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("NominationId")
                         .HasColumnType("INTEGER");
 
@@ -1560,6 +1734,9 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Central")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1576,13 +1753,150 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("DocxDocumentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IssuingBody")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IssuingUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NoticeWaiverReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuingUnitId");
+
+                    b.HasIndex("IssuingBody", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.RewardRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Award")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CollectiveCoefficient")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeWhen")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PassFraction")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("PassOfMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PersonCoefficient")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("QuorumFraction")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RequiredDocumentsJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresCouncil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepTimeLimitsJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Award", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("RewardRules");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.StateProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -1608,10 +1922,10 @@ namespace ThiDua.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IssuingBody", "Year", "Sequence")
+                    b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.ToTable("Decisions", (string)null);
+                    b.ToTable("StateProposals");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Targets.Target", b =>
@@ -1961,6 +2275,10 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Abbreviation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1977,6 +2295,9 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Property<string>("FocalPersonPhone")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("KeepsRegisterInThiDua")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2295,6 +2616,15 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("ThiDua.Data.Movements.ReviewRound", b =>
+                {
+                    b.HasOne("ThiDua.Data.Movements.Movement", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("MovementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThiDua.Data.Notifications.Notification", b =>
                 {
                     b.HasOne("ThiDua.Data.Accounts.ApplicationUser", "User")
@@ -2322,6 +2652,44 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.Council", b =>
+                {
+                    b.HasOne("ThiDua.Data.Units.Unit", "IssuingUnit")
+                        .WithMany()
+                        .HasForeignKey("IssuingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("IssuingUnit");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.CouncilMember", b =>
+                {
+                    b.HasOne("ThiDua.Data.Rewards.Council", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThiDua.Data.Accounts.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.CouncilSession", b =>
+                {
+                    b.HasOne("ThiDua.Data.Rewards.Council", "Council")
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Council");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Rewards.CouncilSessionMember", b =>
@@ -2370,11 +2738,25 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ThiDua.Data.Movements.ReviewRound", "ReviewRound")
+                        .WithMany()
+                        .HasForeignKey("ReviewRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThiDua.Data.Rewards.StateProposal", "StateProposal")
+                        .WithMany()
+                        .HasForeignKey("StateProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Movement");
 
                     b.Navigation("NomineeUnit");
 
                     b.Navigation("ProposingUnit");
+
+                    b.Navigation("ReviewRound");
+
+                    b.Navigation("StateProposal");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Rewards.NominationCriterion", b =>
@@ -2443,6 +2825,14 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Navigation("Decision");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.RewardDecision", b =>
+                {
+                    b.HasOne("ThiDua.Data.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ThiDua.Data.Targets.TargetGoalRow", b =>
@@ -2603,11 +2993,18 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Navigation("Milestones");
 
                     b.Navigation("Phases");
+
+                    b.Navigation("Rounds");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Movements.Participation", b =>
                 {
                     b.Navigation("Commitments");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Rewards.Council", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Rewards.CouncilSession", b =>

@@ -58,6 +58,8 @@ public static class DatabaseSetup
         services.AddScoped<DemoAssessmentSeeder>();
         services.AddScoped<TargetSeeder>();
         services.AddScoped<MovementSeeder>();
+        services.AddScoped<CalendarSeeder>();
+        services.AddScoped<RewardRuleSeeder>();
         services.AddScoped<DemoMovementSeeder>();
         services.AddScoped<DemoTaskSeeder>();
         services.AddHostedService<DatabaseInitializer>();
@@ -101,6 +103,8 @@ public static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<TargetSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<MovementSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<CalendarSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<RewardRuleSeeder>().SeedAsync(cancellationToken);
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         if (configuration.GetValue<bool>("Seed:DemoData"))
         {

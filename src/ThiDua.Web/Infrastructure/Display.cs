@@ -19,6 +19,9 @@ public static class Display
 
     public static string Number(int value) => value.ToString("N0", Vi);
 
+    /// <summary>"702.000 đ"; empty when there is no amount.</summary>
+    public static string Money(decimal? amount) => amount is { } a ? $"{a.ToString("N0", Vi)} đ" : "";
+
     public static string Percent(double fraction, int decimals = 1) => Number(fraction * 100, decimals) + " %";
 
     /// <summary>A validity period: "01/07/2025 – nay".</summary>

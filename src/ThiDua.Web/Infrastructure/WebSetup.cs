@@ -114,6 +114,9 @@ public static class WebSetup
         services.AddScoped<CouncilService>();
         services.AddScoped<DecisionService>();
         services.AddScoped<RewardHistoryService>();
+        services.AddScoped<RewardRulesService>();
+        services.AddScoped<CouncilRegistryService>();
+        services.AddScoped<StateProposalService>();
         return builder;
     }
 
@@ -186,6 +189,7 @@ public static class WebSetup
         app.MapCalendarApi();
         app.MapFeedbackApi();
         app.MapRewardsApi();
+        app.MapRulesApi();
         app.MapRazorPages();
         return app;
     }

@@ -13,12 +13,12 @@ namespace ThiDua.IntegrationTests.Rewards;
 public class CouncilTests
 {
     /// <summary>A session of the three members on two eligible, received nominations.</summary>
-    private sealed record Session(int Id, int Construction, int HomeAffairs);
+    private sealed record Session(int Id, int Construction, int ForeignAffairs);
 
     private static async Task<Session> OpenSessionAsync(ThiDuaApp app)
     {
         var construction = await ReceivedConstructionAsync(app);
-        var homeAffairs = await ReceivedAsync(app, HomeAffairs);
+        var homeAffairs = await ReceivedAsync(app, ForeignAffairs);
         var session = await SessionAsync(app, [construction, homeAffairs]);
         return new Session((int)session["id"]!, construction, homeAffairs);
     }
@@ -27,20 +27,21 @@ public class CouncilTests
     private static async Task<Session> SplitVoteAsync(ThiDuaApp app)
     {
         var session = await OpenSessionAsync(app);
-        await VoteAsync(app, "hoidong1", session.Id, (session.Construction, "yes"), (session.HomeAffairs, "yes"));
-        await VoteAsync(app, "hoidong2", session.Id, (session.Construction, "yes"), (session.HomeAffairs, "no"));
+        await VoteAsync(app, "hoidong1", session.Id, (session.Construction, "yes"), (session.ForeignAffairs, "yes"));
+        await VoteAsync(app, "hoidong2", session.Id, (session.Construction, "yes"), (session.ForeignAffairs, "no"));
         return session;
     }
 
-    /// <summary>The split vote, closed by the Board: the session and the result of closing it.</summary>
+    /// <summary>The split vote with the third member too (yes for Sở Xây dựng, abstaining on Sở Ngoại vụ), closed by the Board.</summary>
     private static async Task<(Session Session, JsonNode Result)> ClosedSplitVoteAsync(ThiDuaApp app)
     {
         var session = await SplitVoteAsync(app);
+        await VoteAsync(app, "hoidong3", session.Id, (session.Construction, "yes"), (session.ForeignAffairs, "abstain"));
         return (session, await CloseByBoardAsync(app, session.Id));
     }
 
     private static async Task<HttpResponseMessage> BallotOfNoAsync(ThiDuaApp app, string member, Session session) =>
-        await BallotAsync(await app.ClientAsync(member), session.Id, (session.Construction, "no"), (session.HomeAffairs, "no"));
+        await BallotAsync(await app.ClientAsync(member), session.Id, (session.Construction, "no"), (session.ForeignAffairs, "no"));
 
     /// <summary>An open session, and a council member made after it who is not one of its members.</summary>
     private static async Task<(Session Session, HttpClient Outsider)> OutsiderOfAnOpenSessionAsync(ThiDuaApp app)
@@ -62,15 +63,29 @@ public class CouncilTests
     }
 
     [Theory, Providers]
-    public async Task ByDefaultAQuorumIsTwoThirdsOfTheMembersAndAPassMoreThanHalfOfThosePresent(DatabaseProvider provider)
+    public async Task TheChairmansCertificateRulesAskTwoThirdsOfTheMembersAndSeventyPercentOfAllOfThemInFavour(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var construction = await ReceivedConstructionAsync(app);
+        var rules = await (await (await app.ClientAsync(Board)).GetAsync("/api/v1/reward-rules?award=chairman_certificate&date=2026-11-27")).JsonAsync();
+
+        var session = await SessionAsync(app, [construction]);
+
+        Assert.Equal((double)rules["quorumFraction"]!, (double)session["quorumFraction"]!, 6);
+        Assert.Equal((double)rules["passFraction"]!, (double)session["passFraction"]!);
+        Assert.Equal(0.7, (double)session["passFraction"]!);
+        Assert.True((bool)session["passOfMembers"]!);
+    }
+
+    [Theory, Providers]
+    public async Task EveryMemberOfTheCouncilSitsInTheSessionNamedOrNot(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
         var construction = await ReceivedConstructionAsync(app);
 
-        var session = await SessionAsync(app, [construction]);
+        var session = await SessionAsync(app, [construction], ["hoidong1"]);
 
-        Assert.Equal(2.0 / 3, (double)session["quorumFraction"]!, 6);
-        Assert.Equal(0.5, (double)session["passFraction"]!);
+        Assert.Equal(Members, session["members"]!.AsArray().Select(m => (string)m!["userName"]!));
     }
 
     [Theory, Providers]
@@ -89,7 +104,7 @@ public class CouncilTests
         await using var app = await ThiDuaApp.StartAsync(provider);
         var (session, outsider) = await OutsiderOfAnOpenSessionAsync(app);
 
-        var response = await BallotAsync(outsider, session.Id, (session.Construction, "yes"), (session.HomeAffairs, "yes"));
+        var response = await BallotAsync(outsider, session.Id, (session.Construction, "yes"), (session.ForeignAffairs, "yes"));
 
         await response.ProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -123,7 +138,7 @@ public class CouncilTests
         var session = await OpenSessionAsync(app);
 
         var response = await (await app.ClientAsync("hoidong1")).PostRawAsync($"/api/v1/council-sessions/{session.Id}/ballots",
-            $$"""{"votes":[{"nominationId":{{session.Construction}},"choice":"maybe"},{"nominationId":{{session.HomeAffairs}},"choice":"yes"}]}""");
+            $$"""{"votes":[{"nominationId":{{session.Construction}},"choice":"maybe"},{"nominationId":{{session.ForeignAffairs}},"choice":"yes"}]}""");
 
         await response.ProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -133,7 +148,7 @@ public class CouncilTests
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
         var session = await OpenSessionAsync(app);
-        await VoteAsync(app, "hoidong1", session.Id, (session.Construction, "yes"), (session.HomeAffairs, "yes"));
+        await VoteAsync(app, "hoidong1", session.Id, (session.Construction, "yes"), (session.ForeignAffairs, "yes"));
 
         var response = await BallotOfNoAsync(app, "hoidong1", session);
 
@@ -164,19 +179,35 @@ public class CouncilTests
     }
 
     [Theory, Providers]
-    public async Task TheMembersWhoVotedArePresentForTheQuorum(DatabaseProvider provider)
+    public async Task TheMembersWhoVotedArePresentAndTheOthersRecordedAbsent(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
+        var session = await SplitVoteAsync(app);
 
-        var (_, result) = await ClosedSplitVoteAsync(app);
+        var result = await CloseByBoardAsync(app, session.Id);
 
         Assert.True((bool)result["quorumMet"]!);
         Assert.Equal(2, (int)result["present"]!);
         Assert.Equal(3, (int)result["members"]!);
+        Assert.Equal(["Đỗ Văn Nam"], result["absent"].Strings());
     }
 
     [Theory, Providers]
-    public async Task ANominationPassesOnlyWithMoreThanHalfOfThosePresent(DatabaseProvider provider)
+    public async Task ANominationNeedsSeventyPercentOfAllTheCouncilsMembersWhoeverWasPresent(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var session = await SplitVoteAsync(app);
+
+        var result = await CloseByBoardAsync(app, session.Id);
+
+        // Both present said yes for Sở Xây dựng, but two of the council's three members is 66,7 %.
+        var xd = result["tallies"]!.AsArray().Single(t => (int)t!["nominationId"]! == session.Construction)!;
+        Assert.Equal((2, false), ((int)xd["yes"]!, (bool)xd["passed"]!));
+        Assert.Empty(result["passedNominations"]!.AsArray());
+    }
+
+    [Theory, Providers]
+    public async Task ANominationPassesWithEnoughOfAllTheMembers(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
 
@@ -184,10 +215,9 @@ public class CouncilTests
 
         var tallies = result["tallies"]!.AsArray();
         var xd = tallies.Single(t => (int)t!["nominationId"]! == session.Construction)!;
-        var nv = tallies.Single(t => (int)t!["nominationId"]! == session.HomeAffairs)!;
-        Assert.Equal((2, 0, 0, true), ((int)xd["yes"]!, (int)xd["no"]!, (int)xd["abstain"]!, (bool)xd["passed"]!));
-        // One yes of two present is 50 %, not more than half.
-        Assert.Equal((1, 1, false), ((int)nv["yes"]!, (int)nv["no"]!, (bool)nv["passed"]!));
+        var ngv = tallies.Single(t => (int)t!["nominationId"]! == session.ForeignAffairs)!;
+        Assert.Equal((3, 0, 0, true), ((int)xd["yes"]!, (int)xd["no"]!, (int)xd["abstain"]!, (bool)xd["passed"]!));
+        Assert.Equal((1, 1, 1, false), ((int)ngv["yes"]!, (int)ngv["no"]!, (int)ngv["abstain"]!, (bool)ngv["passed"]!));
         Assert.Equal([session.Construction], result["passedNominations"]!.AsArray().Select(n => (int)n!));
     }
 
@@ -221,7 +251,7 @@ public class CouncilTests
         var (session, _) = await ClosedSplitVoteAsync(app);
 
         Assert.Equal("voted", await StatusAsync(app, session.Construction));
-        Assert.Equal("rejected", await StatusAsync(app, session.HomeAffairs));
+        Assert.Equal("rejected", await StatusAsync(app, session.ForeignAffairs));
     }
 
     [Theory, Providers]
@@ -250,7 +280,7 @@ public class CouncilTests
             Assert.DoesNotContain("\"No\"", text, StringComparison.Ordinal);
         }
         Assert.Equal(0, (int)(await (await admin.GetAsync("/api/v1/audit?entityType=BallotTally")).JsonAsync())["total"]!);
-        Assert.Equal(2, (int)(await (await admin.GetAsync("/api/v1/audit?entityType=BallotReceipt")).JsonAsync())["total"]!);
+        Assert.Equal(3, (int)(await (await admin.GetAsync("/api/v1/audit?entityType=BallotReceipt")).JsonAsync())["total"]!);
     }
 
     [Theory, Providers]
@@ -268,7 +298,7 @@ public class CouncilTests
             Assert.False(names.Contains("UserId") && (names.Contains("Yes") || names.Contains("Choice")), $"{entity.ClrType.Name} pairs a user with a choice");
         }
         // Who voted is kept, as a receipt of each ballot.
-        Assert.Equal(2, await db.BallotReceipts.CountAsync(r => r.SessionId == session.Id));
+        Assert.Equal(3, await db.BallotReceipts.CountAsync(r => r.SessionId == session.Id));
     }
 
     [Theory, Providers]
@@ -293,14 +323,16 @@ public class CouncilTests
     }
 
     [Theory, Providers]
-    public async Task TheBoardMaySetAStricterMajority(DatabaseProvider provider)
+    public async Task TheBoardMaySetAStricterMajorityButNotALowerOne(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
         var construction = await ReceivedConstructionAsync(app);
 
-        var session = await SessionAsync(app, [construction], threshold: 0.7);
+        var lower = await ConveneAsync(app, [construction], threshold: 0.5);
+        var session = await SessionAsync(app, [construction], threshold: 0.9);
 
-        Assert.Equal(0.7, (double)session["passFraction"]!);
+        Assert.Contains("threshold", (await lower.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(0.9, (double)session["passFraction"]!);
     }
 
     [Theory, Providers]
@@ -308,7 +340,7 @@ public class CouncilTests
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
         var construction = await ReceivedConstructionAsync(app);
-        var session = (int)(await SessionAsync(app, [construction], threshold: 0.7))["id"]!;
+        var session = (int)(await SessionAsync(app, [construction]))["id"]!;
         await VoteAsync(app, "hoidong1", session, (construction, "yes"));
         await VoteAsync(app, "hoidong2", session, (construction, "yes"));
         await VoteAsync(app, "hoidong3", session, (construction, "abstain"));
@@ -325,7 +357,7 @@ public class CouncilTests
     public async Task AnIneligibleNominationIsRefusedWithTheRuleItFails(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
-        await PublishDepartments2025Async(app);
+        await PublishJudgedRankingAsync(app);
         var industry = await ReceivedAsync(app, Industry);
         var dti = await PublishedDtiAsync(app, Industry);
         Assert.False(dti.ReachesGood, $"Premise: {Industry} is below the line of Tốt ({dti}).");

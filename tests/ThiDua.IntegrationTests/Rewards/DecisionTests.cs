@@ -202,7 +202,7 @@ public class DecisionTests
         await using var app = await StartAtAsync(provider, NewYearsEve);
         var id = await OwnCertificateAsync(app, "Phạm Thị Dung");
 
-        var response = await DecideAsync(await app.ClientAsync("baichay.lanhdao"), id, "2026-12-31", number: "07/QĐ-UBND");
+        var response = await DecideAsync(await app.ClientAsync("baichay.lanhdao"), id, "2026-12-31", number: "07/QĐ-SYT");
 
         await response.ProblemAsync(HttpStatusCode.BadRequest);
     }

@@ -27,25 +27,14 @@ public class EligibilityTests
         await client.PutJsonAsync($"/api/v1/nominations/{id}/criteria", criteria);
 
     [Theory, Providers]
-    public async Task NoUnitIsEligibleBeforeItsDtiRankingIsPublished(DatabaseProvider provider)
-    {
-        await using var app = await ThiDuaApp.StartAsync(provider);
-        var id = await BoardDraftAsync(app, Construction);
-
-        var eligibility = await EligibilityAsync(app, id);
-
-        Assert.False((bool)eligibility["eligible"]!);
-        Assert.Equal("DTI 2025: chưa có kết quả đã công bố.", (string?)eligibility.Rule("dti_good")["detail"]);
-    }
-
-    [Theory, Providers]
     public async Task AUnitWhosePublishedDtiReachesTheLineOfGoodIsEligible(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
-        await PublishDepartments2025Async(app);
+        await PublishJudgedRankingAsync(app);
         var dti = await PublishedDtiAsync(app, Construction);
         Assert.True(dti.ReachesGood, $"Premise: {Construction} is at least at the line of Tốt ({dti}).");
         var id = await BoardDraftAsync(app, Construction);
+        await TickChecklistAsync(app, id);
 
         var eligibility = await EligibilityAsync(app, id);
 
@@ -54,10 +43,41 @@ public class EligibilityTests
     }
 
     [Theory, Providers]
+    public async Task ADepartmentFormedIn2025IsJudgedOnItsPredecessorsMeanAndTheReasonSaysSo(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        await PublishJudgedRankingAsync(app);
+        var dti = await PublishedDtiAsync(app, Construction);
+        var id = await BoardDraftAsync(app, Construction);
+
+        var detail = (string?)(await EligibilityAsync(app, id)).Rule("dti_good")["detail"];
+
+        Assert.NotNull(dti.Predecessors);
+        Assert.StartsWith("DTI 2024: đơn vị chưa có kết quả riêng; xét theo trung bình các đơn vị tiền thân (", detail, StringComparison.Ordinal);
+        Assert.Equal(dti.Predecessors!.Average(p => p.Score), dti.Score100, 9);
+    }
+
+    [Theory, Providers]
+    public async Task TheLawsPreconditionsAreItemsTheBoardTicksForAUnit(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        await PublishJudgedRankingAsync(app);
+        var id = await BoardDraftAsync(app, Construction);
+
+        var before = await EligibilityAsync(app, id);
+        await TickChecklistAsync(app, id);
+        var after = await EligibilityAsync(app, id);
+
+        Assert.False((bool)before["eligible"]!);
+        Assert.False((bool)before.Rule("criterion:doan-ket")["passed"]!);
+        Assert.True((bool)after["eligible"]!);
+    }
+
+    [Theory, Providers]
     public async Task AUnitBelowTheLineOfGoodIsNotEligibleEvenWithItsTasksDone(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
-        await PublishDepartments2025Async(app);
+        await PublishJudgedRankingAsync(app);
         var dti = await PublishedDtiAsync(app, Industry);
         Assert.False(dti.ReachesGood, $"Premise: {Industry} is below the line of Tốt ({dti}).");
         var id = await BoardDraftAsync(app, Industry);
@@ -74,9 +94,9 @@ public class EligibilityTests
     public async Task AnOpenTaskOfThePhaseKeepsAGoodUnitIneligible(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
-        await PublishDepartments2025Async(app);
-        var id = await BoardDraftAsync(app, Finance);
-        await AssignTaskAsync(app, Finance);
+        await PublishJudgedRankingAsync(app);
+        var id = await BoardDraftAsync(app, LabourFederation);
+        await AssignTaskAsync(app, LabourFederation);
 
         var eligibility = await EligibilityAsync(app, id);
 
@@ -90,13 +110,14 @@ public class EligibilityTests
     public async Task CompletingTheOpenTaskMakesTheUnitEligible(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
-        await PublishDepartments2025Async(app);
-        var id = await BoardDraftAsync(app, Finance);
-        var task = await AssignTaskAsync(app, Finance);
+        await PublishJudgedRankingAsync(app);
+        var id = await BoardDraftAsync(app, LabourFederation);
+        var task = await AssignTaskAsync(app, LabourFederation);
         var secretariat = await app.ClientAsync("thuongtruc");
 
-        await (await secretariat.PostJsonAsync($"/api/v1/tasks/{task}/progress", new { unitCode = Finance, percent = 100, completed = true, note = "Đã số hoá 100 %" }))
+        await (await secretariat.PostJsonAsync($"/api/v1/tasks/{task}/progress", new { unitCode = LabourFederation, percent = 100, completed = true, note = "Đã số hoá 100 %" }))
             .JsonAsync(HttpStatusCode.Created);
+        await TickChecklistAsync(app, id);
 
         var eligibility = await EligibilityAsync(app, id);
         Assert.True((bool)eligibility["eligible"]!);
@@ -148,6 +169,8 @@ public class EligibilityTests
         {
             new { code = "sang-kien", @checked = true, note = (string?)"Sáng kiến được Hội đồng sáng kiến tỉnh công nhận năm 2024" },
             new { code = "thanh-tich-xuat-sac", @checked = true, note = (string?)null },
+            new { code = "hoan-thanh-nhiem-vu", @checked = true, note = (string?)null },
+            new { code = "chap-hanh", @checked = true, note = (string?)null },
         })).JsonAsync();
 
         var eligibility = await EligibilityAsync(app, id);

@@ -90,11 +90,11 @@ public class HolidayTests
     }
 
     [Theory, Providers]
-    public async Task AStatutoryHolidayCannotBeRemoved(DatabaseProvider provider)
+    public async Task AnOrdinaryWorkingDayIsNotADayOffToRemove(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
 
-        var response = await (await app.ClientAsync("admin")).DeleteAsync("/api/v1/holidays/2027-01-01");
+        var response = await (await app.ClientAsync("admin")).DeleteAsync("/api/v1/holidays/2027-01-05");
 
         await response.ProblemAsync(HttpStatusCode.NotFound);
     }

@@ -15,7 +15,7 @@ public class RewardJourneyTests
     public async Task ARewardGoesFromDossierToHistory(DatabaseProvider provider)
     {
         await using var app = await StartAtAsync(provider, ChristmasEve);
-        await PublishDepartments2025Async(app);
+        await PublishJudgedRankingAsync(app);
         var leader = await LeaderOfAsync(app, Construction);
         using var anonymous = app.CreateClient();
 
@@ -23,6 +23,7 @@ public class RewardJourneyTests
         await UploadDossierAsync(leader, id);
         Assert.Equal("submitted", (string?)(await SubmitAsync(leader, id))["status"]);
         Assert.Equal("received", (string?)(await ReceiveAsync(app, id))["status"]);
+        await TickChecklistAsync(app, id);
         var session = (int)(await SessionAsync(app, [id]))["id"]!;
         Assert.Equal([id], (await UnanimousAsync(app, session, id))["passedNominations"]!.AsArray().Select(n => (int)n!));
         Assert.Equal("2027-01-07", (string?)(await NoticeAsync(app, id))["noticeEnd"]);

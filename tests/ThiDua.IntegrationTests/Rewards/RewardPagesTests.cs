@@ -38,7 +38,8 @@ public class RewardPagesTests
 
         var page = await reporter.GetStringAsync(location);
         Assert.Contains("Còn thiếu: Tờ trình đề nghị khen thưởng; Biên bản họp xét duyệt của Hội đồng Thi đua – Khen thưởng; Báo cáo thành tích.", page, StringComparison.Ordinal);
-        Assert.Contains("DTI 2025: chưa có kết quả đã công bố.", page, StringComparison.Ordinal);
+        // The final review of 2025 judges DTI 2024, which the province published (Sở Y tế is below the line of Tốt).
+        Assert.Contains((await PublishedDtiAsync(app, Health)).BelowGoodDetail, page, StringComparison.Ordinal);
         Assert.Contains("Đang soạn", page, StringComparison.Ordinal);
         // A reporter prepares the dossier; the submit button is the leader's.
         Assert.DoesNotContain("id=\"submit\"", page, StringComparison.Ordinal);
@@ -50,7 +51,7 @@ public class RewardPagesTests
     public async Task CouncilPagesAreForTheBoardAndMembersAndTheNoticeIsPublic()
     {
         await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
-        await PublishDepartments2025Async(app);
+        await PublishJudgedRankingAsync(app);
         var id = await ReceivedAsync(app, Construction);
         var board = await app.PageClientAsync("banthidua");
 
@@ -58,7 +59,7 @@ public class RewardPagesTests
         Assert.Contains($"value=\"{id}\"", council, StringComparison.Ordinal);
         var created = await board.PostFormAsync("/khen-thuong/hoi-dong", new()
         {
-            ["date"] = "2026-11-27", ["title"] = "Phiên họp xét Bằng khen tổng kết", ["quorumPercent"] = "66,67", ["thresholdPercent"] = "50",
+            ["date"] = "2026-11-27", ["title"] = "Phiên họp xét Bằng khen tổng kết", ["quorumPercent"] = "66,67", ["thresholdPercent"] = "70",
             ["nominationIds"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["memberUserNames"] = "hoidong1",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -116,7 +117,7 @@ public class RewardPagesTests
         var pages = await app.PageClientAsync("lanhdao");
         var history = await pages.GetStringAsync("/khen-thuong/lich-su?q=trinh+thi+giang");
         Assert.Contains("Trịnh Thị Giang", history, StringComparison.Ordinal);
-        Assert.Contains("01/QĐ-X2025-06673-BAICHAY", history, StringComparison.Ordinal);
+        Assert.Contains("01/QĐ-UBND", history, StringComparison.Ordinal);
         Assert.Contains("27/11/2026", history, StringComparison.Ordinal);
         Assert.Contains("Thống kê khen thưởng năm 2026", history, StringComparison.Ordinal);
         var unit = await pages.GetStringAsync("/khen-thuong/don-vi/X2025-06673-BAICHAY");
@@ -124,7 +125,7 @@ public class RewardPagesTests
         var person = await pages.GetStringAsync("/khen-thuong/ca-nhan?hoTen=Tr%E1%BB%8Bnh%20Th%E1%BB%8B%20Giang");
         Assert.Contains("Giấy khen của đơn vị", person, StringComparison.Ordinal);
         var decisions = await pages.GetStringAsync("/khen-thuong/quyet-dinh");
-        Assert.Contains("01/QĐ-X2025-06673-BAICHAY", decisions, StringComparison.Ordinal);
+        Assert.Contains("01/QĐ-UBND", decisions, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync("/khen-thuong/don-vi/KHONG-CO")).StatusCode);
     }
 }

@@ -12,22 +12,25 @@ using ThiDua.Web.Data.Seed;
 namespace ThiDua.IntegrationTests.Rewards;
 
 /// <summary>
-/// The demo data the reward tests stand on. In the 2025 department ranking (appraised assessments, published by the
-/// tests) Sở Xây dựng and Sở Nội vụ are "Tốt" and Sở Công Thương is below the line; Sở Tài chính is "Tốt" and has no
-/// task. Tests that rely on a score read it from the published ranking (<see cref="PublishedDtiAsync"/>).
+/// The demo data the reward tests stand on. The final review of 2025 judges units on DTI 2024 (the year before the
+/// review). In the 2024 department ranking (appraised assessments, published by the tests) Sở Xây dựng of 2025 has no
+/// result of its own and is "Tốt" on its predecessors' mean; Sở Ngoại vụ is "Tốt" on its own; Sở Công Thương is below
+/// the line; the provincial Labour Federation is "Tốt" and has no task. Tests that rely on a score read it from the
+/// published ranking (<see cref="PublishedDtiAsync"/>).
 /// </summary>
 internal static class RewardTestData
 {
-    public const string Departments2025 = "QN-DTI-2025-SO";
+    /// <summary>The ranking the final review of 2025 judges on: departments' DTI 2024.</summary>
+    public const string JudgedDepartments = "QN-DTI-2024-SO";
     public const string Construction = "SO-XD-2025";
-    public const string HomeAffairs = "SO-NV-2025";
+    public const string ForeignAffairs = "SO-NGV";
     public const string Industry = "SO-CT";
-    public const string Finance = "SO-TC-2025";
+    public const string LabourFederation = "DT-LDLD";
     public const string Health = "SO-YT";
     public const string BaiChay = "X2025-06673-BAICHAY";
 
-    /// <summary>The end of the numbers of Bãi Cháy's own decisions: "01/QĐ-X2025-06673-BAICHAY".</summary>
-    public const string BaiChaySuffix = "QĐ-" + BaiChay;
+    /// <summary>The end of the numbers of Bãi Cháy's own decisions: a ward's People's Committee signs as UBND, "01/QĐ-UBND".</summary>
+    public const string BaiChaySuffix = "QĐ-UBND";
 
     public const string Movement = MovementSeeder.Code;
     public const string Board = "banthidua";
@@ -57,21 +60,44 @@ internal static class RewardTestData
         app.ForgetTokens();
     }
 
-    public static async Task PublishDepartments2025Async(ThiDuaApp app)
+    public static async Task PublishJudgedRankingAsync(ThiDuaApp app)
     {
         var secretariat = await app.ClientAsync("thuongtruc");
-        await (await secretariat.PostAsync($"/api/v1/frameworks/{Departments2025}/publish", null)).JsonAsync();
+        await (await secretariat.PostAsync($"/api/v1/frameworks/{JudgedDepartments}/publish", null)).JsonAsync();
     }
 
-    /// <summary>A unit's score in the published 2025 ranking, and the line its framework's band "Tốt" draws.</summary>
+    /// <summary>
+    /// A unit's standing in the published 2024 ranking, and the line its framework's band "Tốt" draws: its own score, or —
+    /// for a department formed in 2025 — the mean of its predecessors' scores, as the rule reads it.
+    /// </summary>
     public static async Task<DtiStanding> PublishedDtiAsync(ThiDuaApp app, string unitCode)
     {
         using var anonymous = app.CreateClient();
-        var results = await (await anonymous.GetAsync($"/api/open/v1/results?frameworkCode={Departments2025}")).JsonAsync();
-        var score = (double)results["items"]!.AsArray().Single(i => (string?)i!["unitCode"] == unitCode)!["score100"]!;
-        var framework = await (await (await app.ClientAsync(Board)).GetAsync($"/api/v1/frameworks/{Departments2025}")).JsonAsync();
-        var good = framework["bands"]!.AsArray().Single(b => (string?)b!["name"] == "Tốt")!;
-        return new DtiStanding((int)framework["year"]!, score, (double)good["minFraction"]! * 100);
+        var board = await app.ClientAsync(Board);
+        var items = (await (await anonymous.GetAsync($"/api/open/v1/results?frameworkCode={JudgedDepartments}&pageSize=500")).JsonAsync())["items"]!.AsArray();
+        double? ScoreOf(string code) => items.SingleOrDefault(i => (string?)i!["unitCode"] == code) is { } item ? (double)item["score100"]! : null;
+        var framework = await (await board.GetAsync($"/api/v1/frameworks/{JudgedDepartments}")).JsonAsync();
+        var good = (double)framework["bands"]!.AsArray().Single(b => (string?)b!["name"] == "Tốt")!["minFraction"]! * 100;
+        var year = (int)framework["year"]!;
+        if (ScoreOf(unitCode) is { } own)
+        {
+            return new DtiStanding(year, own, good);
+        }
+        var predecessors = new List<(string Name, double Score)>();
+        foreach (var code in (await (await board.GetAsync($"/api/v1/units/{unitCode}")).JsonAsync())["predecessors"]!.AsArray().Select(c => (string)c!).Order(StringComparer.Ordinal))
+        {
+            var name = (string)(await (await board.GetAsync($"/api/v1/units/{code}")).JsonAsync())["name"]!;
+            predecessors.Add((name, ScoreOf(code)!.Value));
+        }
+        return new DtiStanding(year, predecessors.Average(p => p.Score), good) { Predecessors = predecessors };
+    }
+
+    /// <summary>The Board ticks every item of a dossier's checklist (the Law's preconditions for a unit).</summary>
+    public static async Task TickChecklistAsync(ThiDuaApp app, int id)
+    {
+        var nomination = await NominationAsync(app, id);
+        var entries = nomination["criteria"]!.AsArray().Select(c => new { code = (string)c!["code"]!, @checked = true, note = "Đã xác minh" }).ToList();
+        await (await (await app.ClientAsync(Board)).PutJsonAsync($"/api/v1/nominations/{id}/criteria", entries)).JsonAsync();
     }
 
     /// <summary>A number as the app writes it for people: at most two decimals, none when not needed (84,99 · 85).</summary>
@@ -102,7 +128,7 @@ internal static class RewardTestData
         nomineeKind = "unit",
         unitCode,
         award,
-        achievements = "Hoàn thành 100 % nhiệm vụ chuyển đổi số giai đoạn 2022–2025; DTI năm 2025 đạt loại Tốt.",
+        achievements = "Hoàn thành 100 % nhiệm vụ chuyển đổi số giai đoạn 2022–2025; DTI năm 2024 đạt loại Tốt.",
     };
 
     /// <summary>Sở Y tế's deputy director for the Chairman's certificate: a person, judged on the Board's checklist.</summary>
@@ -198,19 +224,20 @@ internal static class RewardTestData
         return (staff, await SubmittedAsync(staff, Health));
     }
 
-    /// <summary>A department's final-review nomination for the Chairman's certificate, with its dossier, submitted and received by the Board.</summary>
+    /// <summary>A department's final-review nomination for the Chairman's certificate, with its dossier, submitted, received by the Board and its checklist ticked.</summary>
     public static async Task<int> ReceivedAsync(ThiDuaApp app, string unitCode)
     {
         var leader = await LeaderOfAsync(app, unitCode);
         var id = await SubmittedAsync(new UnitStaff(leader, leader), unitCode);
         await ReceiveAsync(app, id);
+        await TickChecklistAsync(app, id);
         return id;
     }
 
-    /// <summary>Sở Xây dựng's nomination, received after the 2025 ranking is published, so eligible for the council.</summary>
+    /// <summary>Sở Xây dựng's nomination, received after the 2024 ranking is published, so eligible for the council.</summary>
     public static async Task<int> ReceivedConstructionAsync(ThiDuaApp app)
     {
-        await PublishDepartments2025Async(app);
+        await PublishJudgedRankingAsync(app);
         return await ReceivedAsync(app, Construction);
     }
 
@@ -249,7 +276,7 @@ internal static class RewardTestData
     public static async Task<JsonNode> NoticeAsync(ThiDuaApp app, int id) =>
         await (await (await app.ClientAsync(Board)).PostJsonAsync($"/api/v1/nominations/{id}/notice", new { })).JsonAsync();
 
-    /// <summary>Sở Xây dựng's nomination, after the 2025 ranking is published, through the council (three yes) to public notice.</summary>
+    /// <summary>Sở Xây dựng's nomination, after the 2024 ranking is published, through the council (three yes) to public notice.</summary>
     public static async Task<JsonNode> NoticedConstructionAsync(ThiDuaApp app)
     {
         var id = await ReceivedConstructionAsync(app);
@@ -301,9 +328,16 @@ internal sealed record UnitStaff(HttpClient Reporter, HttpClient Leader);
 /// <summary>A unit's published DTI score out of 100 and the score from which its framework's band "Tốt" begins.</summary>
 internal sealed record DtiStanding(int Year, double Score100, double GoodFrom100)
 {
+    /// <summary>Set when the unit has no result of its own that year: its predecessors (by code) and their scores.</summary>
+    public IReadOnlyList<(string Name, double Score)>? Predecessors { get; init; }
+
     public bool ReachesGood => Score100 >= GoodFrom100;
 
-    public string GoodDetail => $"DTI {Year}: {RewardTestData.Points(Score100)}/100 — đạt loại Tốt (từ {RewardTestData.Points(GoodFrom100)} điểm).";
+    private string Basis => Predecessors is { } p
+        ? $"DTI {Year}: đơn vị chưa có kết quả riêng; xét theo trung bình các đơn vị tiền thân ({string.Join("; ", p.Select(x => $"{x.Name} {RewardTestData.Points(x.Score)}"))}) là "
+        : $"DTI {Year}: ";
 
-    public string BelowGoodDetail => $"DTI {Year}: {RewardTestData.Points(Score100)}/100 — dưới ngưỡng Tốt {RewardTestData.Points(GoodFrom100)}.";
+    public string GoodDetail => $"{Basis}{RewardTestData.Points(Score100)}/100 — đạt loại Tốt (từ {RewardTestData.Points(GoodFrom100)} điểm).";
+
+    public string BelowGoodDetail => $"{Basis}{RewardTestData.Points(Score100)}/100 — dưới ngưỡng Tốt {RewardTestData.Points(GoodFrom100)}.";
 }

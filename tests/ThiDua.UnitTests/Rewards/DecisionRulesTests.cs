@@ -33,14 +33,31 @@ public class DecisionRulesTests
         Assert.Contains("date", Assert.Throws<DomainException>(() => DecisionRules.EnsureSigned(Today.AddDays(1), Today)).Errors.Keys);
     }
 
-    [Fact]
-    public void TheChairmanDecidesAfterTheNoticeAndAUnitFromItsLeadersSubmission()
+    /// <summary>The Chairman's certificate as a rule set that asks for the council and a notice before the decision.</summary>
+    private static readonly Dictionary<AwardLevel, RewardRuleSet> CouncilThenNotice = new()
     {
-        DecisionRules.EnsureInStep(DecisionIssuer.Province, [Nominee(1, AwardLevel.ChairmanCertificate)]);
-        DecisionRules.EnsureInStep(new DecisionIssuer(10), [Nominee(1, AwardLevel.UnitCertificate, status: NominationStatus.Submitted)]);
+        [AwardLevel.ChairmanCertificate] = RuleSets.Chairman with { RequiresCouncil = true, NoticeWhen = NoticeTiming.BeforeDecision },
+        [AwardLevel.UnitCertificate] = RuleSets.UnitCertificate,
+    };
 
-        var early = Assert.Throws<ConflictException>(() => DecisionRules.EnsureInStep(DecisionIssuer.Province, [Nominee(4, AwardLevel.ChairmanCertificate, status: NominationStatus.Voted)]));
+    [Fact]
+    public void TheChairmanDecidesAfterTheStepsItsRulesRequireAndAUnitFromItsLeadersSubmission()
+    {
+        DecisionRules.EnsureInStep(DecisionIssuer.Province, [Nominee(1, AwardLevel.ChairmanCertificate)], CouncilThenNotice);
+        DecisionRules.EnsureInStep(new DecisionIssuer(10), [Nominee(1, AwardLevel.UnitCertificate, status: NominationStatus.Submitted)], CouncilThenNotice);
+
+        var early = Assert.Throws<ConflictException>(() => DecisionRules.EnsureInStep(DecisionIssuer.Province, [Nominee(4, AwardLevel.ChairmanCertificate, status: NominationStatus.Voted)], CouncilThenNotice));
         Assert.Contains("4 (Hội đồng đã thông qua)", early.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnderTheProvincesProcedureTheChairmanDecidesWhatTheBoardReceived()
+    {
+        var rules = new Dictionary<AwardLevel, RewardRuleSet> { [AwardLevel.ChairmanCertificate] = RuleSets.Chairman };
+
+        DecisionRules.EnsureInStep(DecisionIssuer.Province, [Nominee(1, AwardLevel.ChairmanCertificate, status: NominationStatus.Received)], rules);
+        DecisionRules.EnsureInStep(DecisionIssuer.Province, [Nominee(2, AwardLevel.ChairmanCertificate, status: NominationStatus.Voted)], rules);
+        Assert.Throws<ConflictException>(() => DecisionRules.EnsureInStep(DecisionIssuer.Province, [Nominee(3, AwardLevel.ChairmanCertificate, status: NominationStatus.Submitted)], rules));
     }
 
     [Fact]

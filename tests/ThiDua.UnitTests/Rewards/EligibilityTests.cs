@@ -47,7 +47,7 @@ public class EligibilityTests
         var result = Eligibility.ForUnit(2023, null, AllDone);
 
         Assert.False(result.Eligible);
-        Assert.Equal("DTI 2023: chưa có kết quả đã công bố.", result.Reasons[0].Detail);
+        Assert.Equal("DTI 2023: chưa có kết quả đã công bố (của đơn vị hoặc các đơn vị tiền thân).", result.Reasons[0].Detail);
     }
 
     [Fact]
@@ -68,10 +68,33 @@ public class EligibilityTests
         Assert.Contains("Nền tảng du lịch số", result.Reasons[0].Detail, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(NominationRound.Midterm, 2026, 2023)]
-    [InlineData(NominationRound.Final, 2026, 2025)]
-    [InlineData(NominationRound.Annual, 2024, 2024)]
-    public void TheRoundDecidesWhichYearsResultCounts(NominationRound round, int year, int expected) =>
-        Assert.Equal(expected, Rounds.DtiYear(round, year));
+    [Fact]
+    public void AUnitFormedByMergerIsJudgedOnItsPredecessorsMean()
+    {
+        var evidence = DtiEvidence.FromPredecessors(2024, [("Sở Giao thông vận tải", new DtiEvidence(2024, "QN-DTI-2024-SO", 89.59, "Tốt", 85)), ("Sở Xây dựng", new DtiEvidence(2024, "QN-DTI-2024-SO", 86.66, "Tốt", 85))]);
+
+        var result = Eligibility.ForUnit(2024, evidence, new TaskEvidence("2022–2025", 0, 0));
+
+        Assert.True(result.Eligible);
+        Assert.Equal(88.125, evidence!.Score100, 6);
+        Assert.Equal("DTI 2024: đơn vị chưa có kết quả riêng; xét theo trung bình các đơn vị tiền thân (Sở Giao thông vận tải 89,59; Sở Xây dựng 86,66) là 88,12/100 — đạt loại Tốt (từ 85 điểm).", result.Reasons[0].Detail);
+    }
+
+    [Fact]
+    public void ARoundNamingSeveralYearsNeedsEachOfThemGood()
+    {
+        var result = Eligibility.ForUnit([(2022, new DtiEvidence(2022, "F", 90, "Tốt", 85)), (2023, new DtiEvidence(2023, "F", 84, "Khá", 85))], new TaskEvidence("2022–2023", 0, 0));
+
+        Assert.False(result.Eligible);
+        Assert.Equal([true, false], result.Reasons.Where(r => r.Rule.StartsWith("dti_good_", StringComparison.Ordinal)).Select(r => r.Passed));
+    }
+
+    [Fact]
+    public void AUnitsChecklistOfTheLawsPreconditionsCounts()
+    {
+        var result = Eligibility.ForUnit(2024, new DtiEvidence(2024, "F", 90, "Tốt", 85), new TaskEvidence("2024", 0, 0), criteria: [new CriterionCheck("doan-ket", "Nội bộ đoàn kết", true, false, null)]);
+
+        Assert.False(result.Eligible);
+        Assert.False(result.Reasons.Single(r => r.Rule == "criterion:doan-ket").Passed);
+    }
 }

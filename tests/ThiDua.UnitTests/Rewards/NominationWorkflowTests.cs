@@ -14,8 +14,8 @@ public class NominationWorkflowTests
     [InlineData(NominationStatus.Voted, NominationStatus.PubliclyNoticed, true)]
     [InlineData(NominationStatus.PubliclyNoticed, NominationStatus.Decided, true)]
     [InlineData(NominationStatus.Draft, NominationStatus.Received, false)]
-    [InlineData(NominationStatus.Received, NominationStatus.Decided, false)]
-    [InlineData(NominationStatus.Voted, NominationStatus.Decided, false)]
+    [InlineData(NominationStatus.Received, NominationStatus.Decided, true)]   // where its rule set asks for no council
+    [InlineData(NominationStatus.Voted, NominationStatus.Decided, true)]   // where its rule set asks for no notice
     [InlineData(NominationStatus.Decided, NominationStatus.Rejected, false)]
     [InlineData(NominationStatus.Rejected, NominationStatus.Submitted, false)]
     public void StepsFollowTheRoute(NominationStatus from, NominationStatus to, bool allowed) =>
@@ -50,11 +50,17 @@ public class NominationWorkflowTests
     }
 
     [Fact]
-    public void OnlyTheReviewsAreJudgedOnAnotherYear()
+    public void AStateAwardIsProposedThenDecidedOrRejectedByTheCentralLevel()
     {
-        Assert.Equal(2023, Rounds.DtiYear(NominationRound.Midterm, 2030));
-        Assert.Equal(2025, Rounds.DtiYear(NominationRound.Final, 2030));
-        Assert.Equal(2024, Rounds.DtiYear(NominationRound.Annual, 2024));
+        Assert.True(NominationWorkflow.CanMove(NominationStatus.Voted, NominationStatus.Proposed));
+        Assert.True(NominationWorkflow.CanMove(NominationStatus.Proposed, NominationStatus.Decided));
+        Assert.True(NominationWorkflow.CanMove(NominationStatus.Proposed, NominationStatus.Rejected));
+        Assert.False(NominationWorkflow.CanMove(NominationStatus.Proposed, NominationStatus.Received));
+    }
+
+    [Fact]
+    public void ADossierListsTheDocumentsItLacks()
+    {
         Assert.Equal([DocumentKind.Minutes], NominationRules.MissingDocuments(AwardLevel.StateAward, [DocumentKind.Proposal, DocumentKind.AchievementReport, DocumentKind.Other]));
         Assert.Empty(NominationRules.MissingDocuments(AwardLevel.UnitCertificate, []));
     }

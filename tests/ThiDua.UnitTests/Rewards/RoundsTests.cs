@@ -8,20 +8,36 @@ public class RoundsTests
 {
     private static readonly DateOnly Today = new(2026, 11, 27);
 
+    private static readonly DateOnly MovementStart = new(2022, 7, 15);
+
+    private static ReviewRound Round(NominationRound kind, int year, params int[] dtiYears) =>
+        new(Rounds.DefaultCode(kind, year), kind, year, new DateOnly(year, 12, 20), dtiYears, Rounds.DefaultTaskPhase(kind, year, MovementStart));
+
+    private static readonly ReviewRound[] Cds = [Round(NominationRound.Annual, 2024), Round(NominationRound.Annual, 2025), Round(NominationRound.Midterm, 2023), Round(NominationRound.Final, 2025)];
+
     [Theory]
-    [InlineData(NominationRound.Midterm, null, 2023)]
-    [InlineData(NominationRound.Midterm, 2030, 2023)]
-    [InlineData(NominationRound.Final, null, 2025)]
-    [InlineData(NominationRound.Annual, 2024, 2024)]
-    public void AReviewStandsForItsOwnYearAndAnAnnualRoundForTheYearAskedFor(NominationRound round, int? asked, int year) =>
-        Assert.Equal(year, Rounds.YearOf(round, asked));
+    [InlineData(NominationRound.Final, 2025, 2024)]
+    [InlineData(NominationRound.Midterm, 2023, 2022)]
+    [InlineData(NominationRound.Annual, 2025, 2024)]
+    public void ByDefaultARoundJudgesTheDtiOfTheYearBeforeItsReview(NominationRound kind, int year, int judged) =>
+        Assert.Equal([judged], Round(kind, year).JudgedDtiYears);
 
     [Fact]
-    public void AnAnnualRoundNeedsItsYear()
-    {
-        var error = Assert.Throws<DomainException>(() => Rounds.YearOf(NominationRound.Annual, null));
+    public void ARoundMayNameItsYears() =>
+        Assert.Equal([2022, 2023, 2024], Round(NominationRound.Final, 2025, 2022, 2023, 2024).JudgedDtiYears);
 
-        Assert.Contains("year", error.Errors.Keys);
+    [Fact]
+    public void AReviewIsFoundWithoutItsYearWhenItIsTheOnlyOneOfItsKind()
+    {
+        Assert.Equal("final-2025", Rounds.Find(Cds, NominationRound.Final, null, "CDS").Code);
+        Assert.Equal("annual-2024", Rounds.Find(Cds, NominationRound.Annual, 2024, "CDS").Code);
+    }
+
+    [Fact]
+    public void ARoundTheMovementDoesNotHaveIsRefused()
+    {
+        Assert.Contains("round", Assert.Throws<DomainException>(() => Rounds.Find(Cds, NominationRound.Midterm, 2028, "CDS")).Errors.Keys);
+        Assert.Contains("year", Assert.Throws<DomainException>(() => Rounds.Find(Cds, NominationRound.Annual, null, "CDS")).Errors.Keys);
     }
 
     [Fact]
@@ -36,9 +52,9 @@ public class RoundsTests
     [Fact]
     public void TheTasksJudgedAreThoseOfTheReviewsPeriodOrOfTheCalendarYear()
     {
-        Assert.Equal(Phases.Midterm, Rounds.TaskPhase(NominationRound.Midterm, 2023));
-        Assert.Equal(Phases.Final, Rounds.TaskPhase(NominationRound.Final, 2025));
-        var year = Rounds.TaskPhase(NominationRound.Annual, 2024);
+        var final = Round(NominationRound.Final, 2025).TaskPhase;
+        Assert.Equal((new DateOnly(2022, 1, 1), new DateOnly(2025, 12, 31)), (final.From, final.To));
+        var year = Round(NominationRound.Annual, 2024).TaskPhase;
         Assert.Equal((new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), (year.From, year.To));
         Assert.Equal("năm 2024", year.Name);
     }
@@ -63,6 +79,8 @@ public class RoundsTests
     public void ARoundIsNamedAsTheBoardWritesIt()
     {
         Assert.Equal("Năm 2024", Rounds.Name(NominationRound.Annual, 2024));
-        Assert.Equal("Tổng kết 2022–2025", Rounds.Name(NominationRound.Final, 2025));
+        Assert.Equal("Tổng kết năm 2025", Rounds.Name(NominationRound.Final, 2025));
+        Assert.Equal("Tổng kết 2022–2025", Round(NominationRound.Final, 2025).Name);
+        Assert.Equal("Sơ kết 2026–2028", Round(NominationRound.Midterm, 2028) with { TaskPhase = Rounds.DefaultTaskPhase(NominationRound.Midterm, 2028, new DateOnly(2026, 1, 1)) } is { } r ? r.Name : "");
     }
 }

@@ -19,8 +19,12 @@ public sealed class DemoMovementSeeder(ThiDuaDbContext db)
         "100% hồ sơ công việc được xử lý trên môi trường mạng.",
     ];
 
+    /// <summary>The demo province's standing council: the three demo members, under an illustrative decision.</summary>
+    public const string CouncilCode = "HDTDKT-TINH";
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        await SeedCouncilAsync(cancellationToken);
         var movement = await db.Movements.FirstAsync(m => m.Code == MovementSeeder.Code, cancellationToken);
         if (await db.Participations.AnyAsync(p => p.MovementId == movement.Id, cancellationToken))
         {
@@ -94,6 +98,27 @@ public sealed class DemoMovementSeeder(ThiDuaDbContext db)
             CreatedAt = new DateTime(2025, 11, 20, 2, 0, 0, DateTimeKind.Utc),
             CreatedBy = "soyte.baocao",
             Replies = [new FeedbackReply { Body = "Đơn vị gửi báo cáo thống kê trích xuất từ Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh.", FromBoard = true, CreatedAt = new DateTime(2025, 11, 22, 3, 0, 0, DateTimeKind.Utc), CreatedBy = "banthidua" }],
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedCouncilAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Councils.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var province = await db.Units.FirstAsync(u => u.Type == UnitType.Province, cancellationToken);
+        var members = await db.Users.Where(u => u.UserName!.StartsWith("hoidong")).OrderBy(u => u.UserName).Select(u => u.Id).ToListAsync(cancellationToken);
+        db.Councils.Add(new ThiDua.Data.Rewards.Council
+        {
+            Code = CouncilCode,
+            Name = "Hội đồng Thi đua – Khen thưởng tỉnh Quảng Ninh (dữ liệu minh hoạ)",
+            IssuingUnitId = province.Id,
+            EstablishedByNumber = "01/QĐ-UBND (minh hoạ)",
+            EstablishedByDate = new DateOnly(2022, 1, 4),
+            TermFrom = new DateOnly(2022, 1, 4),
+            Members = members.Select(id => new ThiDua.Data.Rewards.CouncilMember { UserId = id }).ToList(),
         });
         await db.SaveChangesAsync(cancellationToken);
     }

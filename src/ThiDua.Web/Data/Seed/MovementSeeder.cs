@@ -1,3 +1,4 @@
+using ThiDua.Core.Rewards;
 using ThiDua.Data.Movements;
 
 namespace ThiDua.Web.Data.Seed;
@@ -15,6 +16,7 @@ public sealed class MovementSeeder(ThiDuaDbContext db)
     {
         if (await db.Movements.AnyAsync(m => m.Code == Code, cancellationToken))
         {
+            await SeedRoundsAsync(cancellationToken);
             return;
         }
         db.Movements.Add(new Movement
@@ -54,6 +56,28 @@ public sealed class MovementSeeder(ThiDuaDbContext db)
                     StartDate = new DateOnly(2026, 1, 1), DueDate = new DateOnly(2030, 12, 31), PhaseCode = "2026-2030" },
             ],
         });
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedRoundsAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Section IV.3 and V: every year each unit rewards within its authority; the mid-term review in Q4/2023 and the final
+    /// review in Q4/2025 (held on 20 December, judging by default the DTI of the year before); the plan continues to 2030.
+    /// Added once, for a database made before rounds were data.
+    /// </summary>
+    private async Task SeedRoundsAsync(CancellationToken cancellationToken)
+    {
+        var movement = await db.Movements.Include(m => m.Rounds).FirstAsync(m => m.Code == Code, cancellationToken);
+        if (movement.Rounds.Count > 0)
+        {
+            return;
+        }
+        for (var year = 2022; year <= 2030; year++)
+        {
+            movement.Rounds.Add(new ThiDua.Data.Movements.ReviewRound { Code = $"annual-{year}", Kind = NominationRound.Annual, Year = year, ReviewDate = new DateOnly(year, 12, 20) });
+        }
+        movement.Rounds.Add(new ThiDua.Data.Movements.ReviewRound { Code = "midterm-2023", Kind = NominationRound.Midterm, Year = 2023, ReviewDate = new DateOnly(2023, 12, 20) });
+        movement.Rounds.Add(new ThiDua.Data.Movements.ReviewRound { Code = "final-2025", Kind = NominationRound.Final, Year = 2025, ReviewDate = new DateOnly(2025, 12, 20) });
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -37,6 +37,8 @@ public sealed class ProvinceSeeder(ThiDuaDbContext db, ILogger<ProvinceSeeder> l
             ValidFrom = r.ValidFrom,
             ValidTo = r.ValidTo,
             Source = r.Source,
+            Abbreviation = RewardRuleSeeder.AbbreviationFor(r.Code, r.Type),
+            KeepsRegisterInThiDua = RewardRuleSeeder.AbbreviationFor(r.Code, r.Type) is not null,
         }).ToList();
         db.Units.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using ThiDua.Core.Movements;
+using ThiDua.Core.Rewards;
 
 namespace ThiDua.Web.Features.Movements;
 
@@ -22,7 +24,40 @@ public sealed record MovementDto(
     MilestoneDto? NextMilestone,
     IReadOnlyList<PhaseDto> Phases,
     IReadOnlyList<MilestoneDto> Milestones,
-    int Version);
+    int Version)
+{
+    /// <summary>The review rounds, with what each judges (API.md "Rules in force").</summary>
+    public IReadOnlyList<RoundDto> Rounds { get; init; } = [];
+
+    /// <summary>strict or next_working_day: what the report deadline does when it falls on a day off.</summary>
+    public DeadlineRule ReportDeadlineRule { get; init; }
+}
+
+/// <summary>A review round: its kind, year, review date, the DTI years it judges and the period of its tasks.</summary>
+public sealed record RoundDto(string Code, NominationRound Kind, int Year, DateOnly ReviewDate, IReadOnlyList<int> DtiYears, IReadOnlyList<int> JudgedDtiYears,
+    string? TaskPhase, DateOnly TaskPhaseFrom, DateOnly TaskPhaseTo, string Name);
+
+public sealed class RoundRequest
+{
+    [StringLength(64)]
+    public string? Code { get; init; }
+
+    [Required]
+    public NominationRound? Kind { get; init; }
+
+    [Required, Range(2000, 2100)]
+    public int? Year { get; init; }
+
+    [Required]
+    public DateOnly? ReviewDate { get; init; }
+
+    /// <summary>The DTI years the round judges ("each of 2022–2024 Tốt"); omitted: the year before the review's year.</summary>
+    public List<int>? DtiYears { get; init; }
+
+    /// <summary>The code of one of the movement's phases whose tasks count; omitted: the round's year, or the movement's start to the round's year for a review.</summary>
+    [StringLength(64)]
+    public string? TaskPhase { get; init; }
+}
 
 public sealed class MovementRequest
 {
@@ -54,6 +89,11 @@ public sealed class MovementRequest
     public string? Description { get; init; }
 
     public List<PhaseRequest>? Phases { get; init; }
+
+    public List<RoundRequest>? Rounds { get; init; }
+
+    /// <summary>strict (default) or next_working_day.</summary>
+    public DeadlineRule? ReportDeadlineRule { get; init; }
 
     public int? Version { get; init; }
 }

@@ -82,4 +82,14 @@ public sealed record ReportStatusDto(
     IReadOnlyList<string> OnTime,
     IReadOnlyList<string> Late,
     IReadOnlyList<string> Missing,
-    IReadOnlyList<ReportTypeStatus> ByType);
+    IReadOnlyList<ReportTypeStatus> ByType)
+{
+    /// <summary>strict: the plan's day whatever it is; next_working_day: a day off moves it to the next working day.</summary>
+    public DeadlineRule DeadlineRule { get; init; }
+
+    /// <summary>The day before which a report is on time, after the rule.</summary>
+    public DateOnly EffectiveDeadline { get; init; }
+
+    /// <summary>The rule in words, as the status page shows it.</summary>
+    public string DeadlineRuleText { get; init; } = "";
+}

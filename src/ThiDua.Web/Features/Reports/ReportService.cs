@@ -13,7 +13,7 @@ namespace ThiDua.Web.Features.Reports;
 /// Annual movement reports (R5): written by the unit, submitted by its leader before 15 December (Vietnam time),
 /// returned by the Secretariat with a reason when incomplete. Late reports are accepted and marked late.
 /// </summary>
-public sealed class ReportService(ThiDuaDbContext db, NotificationService notifications, CurrentUser user, TimeProvider clock)
+public sealed class ReportService(ThiDuaDbContext db, NotificationService notifications, CurrentUser user, Calendar.CalendarService calendar, TimeProvider clock)
 {
     public async Task<ReportDto> CreateAsync(CreateReportRequest request, CancellationToken cancellationToken = default)
     {
@@ -173,7 +173,9 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
         {
             throw DomainException.ForField("year", "Năm phải từ 2000 đến 2100.");
         }
-        var deadline = AnnualDay.Parse(movement.ReportDeadline).In(y);
+        var planned = AnnualDay.Parse(movement.ReportDeadline).In(y);
+        // The deadline's rule decides whether a day off moves it (ADR 015); on time is judged against the day it closes.
+        var deadline = Deadlines.Effective(planned, movement.ReportDeadlineRule, await calendar.WorkingDaysAsync(y, y + 1, cancellationToken));
         var expected = await ExpectedAsync(movement, y, cancellationToken);
         var submitted = await db.AnnualReports.AsNoTracking()
             .Where(r => r.MovementId == movement.Id && r.Year == y && r.FirstSubmittedAt != null)
@@ -182,9 +184,14 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
         bool OnTime(Unit u) => submitted.TryGetValue(u.Id, out var at) && Deadlines.OnTime(at, deadline);
         bool Late(Unit u) => submitted.TryGetValue(u.Id, out var at) && !Deadlines.OnTime(at, deadline);
         List<string> Codes(IEnumerable<Unit> units) => units.Select(u => u.Code).OrderBy(c => c, StringComparer.Ordinal).ToList();
-        return new ReportStatusDto(movement.Code, y, deadline, Deadlines.ClosesAtUtc(deadline),
+        return new ReportStatusDto(movement.Code, y, planned, Deadlines.ClosesAtUtc(deadline),
             Codes(expected.Where(OnTime)), Codes(expected.Where(Late)), Codes(expected.Where(u => !submitted.ContainsKey(u.Id))),
-            expected.GroupBy(u => u.Type).OrderBy(g => g.Key).Select(g => new ReportTypeStatus(g.Key.Code(), g.Count(), g.Count(OnTime), g.Count(Late), g.Count(u => !submitted.ContainsKey(u.Id)))).ToList());
+            expected.GroupBy(u => u.Type).OrderBy(g => g.Key).Select(g => new ReportTypeStatus(g.Key.Code(), g.Count(), g.Count(OnTime), g.Count(Late), g.Count(u => !submitted.ContainsKey(u.Id)))).ToList())
+        {
+            DeadlineRule = movement.ReportDeadlineRule,
+            EffectiveDeadline = deadline,
+            DeadlineRuleText = Deadlines.Explain(planned, movement.ReportDeadlineRule, deadline),
+        };
     }
 
     /// <summary>

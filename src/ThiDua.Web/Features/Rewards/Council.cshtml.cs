@@ -1,19 +1,18 @@
-using Microsoft.AspNetCore.Identity;
 using ThiDua.Core.Rewards;
-using ThiDua.Data.Accounts;
 
 namespace ThiDua.Web.Features.Rewards;
 
 /// <summary>Council sessions (R13): the Board convenes one with received, eligible dossiers and the members who vote.</summary>
 [Authorize(Policy = Policies.Council)]
-public sealed class CouncilModel(CouncilService council, NominationService nominations, UserManager<ApplicationUser> users, CurrentUser user, TimeProvider clock) : CommandPageModel
+public sealed class CouncilModel(CouncilService council, NominationService nominations, CouncilRegistryService councils, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     /// <summary>The key of an ineligible dossier's faults in the council's refusal: "nomination:{id}".</summary>
     private const string Dossier = "nomination:";
 
     public IReadOnlyList<CouncilSessionDto> Sessions { get; private set; } = [];
     public IReadOnlyList<NominationSummary> Ready { get; private set; } = [];
-    public IReadOnlyList<ApplicationUser> Members { get; private set; } = [];
+    /// <summary>The province's standing council in its term today: every member of it counts in a session.</summary>
+    public CouncilDto? StandingCouncil { get; private set; }
     public bool IsBoard => user.HandlesRewards;
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -35,9 +34,9 @@ public sealed class CouncilModel(CouncilService council, NominationService nomin
             {
                 throw DomainException.ForField("threshold", "Tỉ lệ là số từ 0 đến 100 (%).");
             }
-            if (nominationIds.Count == 0 || memberUserNames.Count == 0)
+            if (nominationIds.Count == 0)
             {
-                throw DomainException.ForField("nominationIds", "Hãy chọn ít nhất một hồ sơ và một thành viên.");
+                throw DomainException.ForField("nominationIds", "Hãy chọn ít nhất một hồ sơ.");
             }
             var session = await council.CreateAsync(new CouncilSessionRequest
             {
@@ -58,7 +57,7 @@ public sealed class CouncilModel(CouncilService council, NominationService nomin
         if (IsBoard)
         {
             Ready = (await nominations.ListAsync(new NominationFilter(Status: NominationStatus.Received), Paging.FirstLargest)).Items;
-            Members = (await users.GetUsersInRoleAsync(Roles.CouncilMember)).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
+            StandingCouncil = await councils.ProvinceCouncilAsync(Today);
         }
     }
 }

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using ThiDua.Core.Rewards;
-using ThiDua.Data.Accounts;
 using ThiDua.Data.Rewards;
 using ThiDua.Web.Features.Notifications;
 
@@ -13,8 +10,8 @@ namespace ThiDua.Web.Features.Rewards;
 /// (only counts per nomination, incremented atomically) are stored apart, so nothing — API, page, export or audit
 /// log — can pair a member with a choice. Tallies are shown only after the session closes.
 /// </summary>
-public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligibility, UserManager<ApplicationUser> users, NotificationService notifications,
-    CurrentUser user, IOptions<RewardOptions> options, TimeProvider clock)
+public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligibility, CouncilRegistryService councils, RewardRulesService rules,
+    NotificationService notifications, CurrentUser user, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -30,14 +27,23 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
         {
             throw DomainException.ForField("nominationIds", $"Không có hồ sơ số: {string.Join(", ", missing)}.");
         }
-        var notReady = list.Where(n => n.Status != NominationStatus.Received).Select(n => n.Id).ToList();
-        if (notReady.Count > 0)
-        {
-            throw new ConflictException($"Chỉ đưa ra Hội đồng hồ sơ đã được Ban Thi đua – Khen thưởng tiếp nhận; chưa đủ điều kiện: {string.Join(", ", notReady)}.");
-        }
         if (list.Select(n => n.Award).Distinct().Count() > 1)
         {
             throw DomainException.ForField("nominationIds", "Mỗi phiên họp xét một hình thức khen thưởng (túc số và tỉ lệ thông qua khác nhau theo hình thức).");
+        }
+        var date = request.Date!.Value;
+        var today = VietnamTime.Today(clock);
+        var ruleSet = await rules.InForceAsync(list[0].Award, date, cancellationToken);
+        foreach (var nomination in list)
+        {
+            try
+            {
+                RewardRoute.EnsureCanGoToCouncil(ruleSet, nomination.Status, nomination.NoticeEnd, today);
+            }
+            catch (ConflictException ex)
+            {
+                throw new ConflictException($"Hồ sơ {nomination.Id}: {ex.Message}");
+            }
         }
         // What data can decide is not left to the vote: a nominee that fails a rule does not go to the council.
         var ineligible = (await eligibility.ForAsync(list, cancellationToken))
@@ -47,20 +53,31 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
         {
             throw new DomainException($"Hồ sơ chưa đủ điều kiện khen thưởng: {string.Join(", ", ineligible.Keys.Select(k => k["nomination:".Length..]))}.", ineligible);
         }
-        var members = await MembersAsync(request.MemberUserNames);
+        var council = await councils.ForSessionAsync(request.CouncilCode, date, cancellationToken);
+        await EnsureInvitedAreMembersAsync(council, request.MemberUserNames, cancellationToken);
+        var shares = ruleSet.Council;
+        if (request.Threshold is { } threshold && threshold < shares.PassFraction - 1e-9)
+        {
+            throw DomainException.ForField("threshold", $"Tỷ lệ thông qua của {ruleSet.Award.VietnameseName()} theo quy định là {shares.PassFraction:P0} tổng số thành viên; phiên họp không hạ thấp được.");
+        }
+        if (request.Quorum is { } quorum && quorum < shares.QuorumFraction - 1e-9)
+        {
+            throw DomainException.ForField("quorum", $"Túc số theo quy định là {shares.QuorumFraction:P0} tổng số thành viên; phiên họp không hạ thấp được.");
+        }
 
-        var rules = options.Value.CouncilRulesFor(list[0].Award);
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new CouncilSession
         {
-            Date = request.Date!.Value,
+            Date = date,
             Title = request.Title?.Trim(),
-            QuorumFraction = request.Quorum ?? rules.QuorumFraction,
-            PassFraction = request.Threshold ?? rules.PassFraction,
-            PassOfMembers = request.PassOfMembers ?? rules.PassOfMembers,
+            CouncilId = council.Id,
+            QuorumFraction = request.Quorum ?? shares.QuorumFraction,
+            PassFraction = request.Threshold ?? shares.PassFraction,
+            PassOfMembers = shares.PassOfMembers,
             CreatedAt = now,
             CreatedBy = user.UserName,
-            Members = members.Select(m => new CouncilSessionMember { UserId = m.Id }).ToList(),
+            // Every member of the council counts: those who do not vote are recorded as absent, not left out.
+            Members = council.Members.Select(m => new CouncilSessionMember { UserId = m.UserId }).ToList(),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.CouncilSessions.Add(session);
@@ -148,7 +165,7 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
     /// <summary>Closes the vote: quorum, tallies, and what that does to each nomination (<see cref="CouncilOutcome"/>).</summary>
     public async Task<SessionResultDto> CloseAsync(int id, CancellationToken cancellationToken = default)
     {
-        var session = await db.CouncilSessions.Include(s => s.Members).Include(s => s.Nominations).ThenInclude(n => n.Steps)
+        var session = await db.CouncilSessions.Include(s => s.Members).ThenInclude(m => m.User).Include(s => s.Nominations).ThenInclude(n => n.Steps)
             .Include(s => s.Nominations).ThenInclude(n => n.NomineeUnit)
             .FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException(NotFound(id));
@@ -156,7 +173,9 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
         {
             throw new ConflictException("Phiên họp đã kết thúc.");
         }
-        var present = await db.BallotReceipts.CountAsync(r => r.SessionId == id, cancellationToken);
+        var voters = (await db.BallotReceipts.Where(r => r.SessionId == id).Select(r => r.UserId).ToListAsync(cancellationToken)).ToHashSet();
+        var present = voters.Count;
+        var absent = session.Members.Where(m => !voters.Contains(m.UserId)).Select(m => m.User.FullName).OrderBy(n => n, StringComparer.Ordinal).ToList();
         var tallies = await db.BallotTallies.AsNoTracking().Where(t => t.SessionId == id).ToListAsync(cancellationToken);
         var rules = new CouncilRules(session.QuorumFraction, session.PassFraction, session.PassOfMembers);
         var result = Ballots.Close(session.Members.Count, present, tallies.Select(t => new Tally(t.NominationId, t.Yes, t.No, t.Abstain)).ToList(), rules);
@@ -168,7 +187,7 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
         }
         var dto = new SessionResultDto(result.Members, result.Present, result.QuorumMet, session.QuorumFraction, session.PassFraction, session.PassOfMembers,
             result.Results.Select(r => new TallyDto(r.NominationId, session.Nominations.First(n => n.Id == r.NominationId).NomineeName, r.Yes, r.No, r.Abstain, r.Passed)).ToList(),
-            result.PassedNominations);
+            result.PassedNominations) { Absent = absent };
         session.Closed = true;
         session.ClosedAt = now;
         session.ClosedBy = user.UserName;
@@ -177,20 +196,22 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
         return dto;
     }
 
-    /// <summary>The members named for a session: council members, at least one.</summary>
-    private async Task<List<ApplicationUser>> MembersAsync(IEnumerable<string> userNames)
+    /// <summary>The members the Board names for a session must all sit on its council (400 naming each who does not).</summary>
+    private async Task EnsureInvitedAreMembersAsync(Council council, IEnumerable<string> userNames, CancellationToken cancellationToken)
     {
-        var members = new List<ApplicationUser>();
-        foreach (var name in userNames.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
+        var names = userNames.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (names.Count == 0)
         {
-            var member = await users.FindByNameAsync(name) ?? throw DomainException.ForField("memberUserNames", $"Không có người dùng {name}.");
-            if (!await users.IsInRoleAsync(member, Roles.CouncilMember))
-            {
-                throw DomainException.ForField("memberUserNames", $"{member.FullName} ({name}) không phải thành viên Hội đồng Thi đua – Khen thưởng.");
-            }
-            members.Add(member);
+            return;
         }
-        return members.Count > 0 ? members : throw DomainException.ForField("memberUserNames", "Phiên họp cần ít nhất một thành viên.");
+        var memberIds = council.Members.Select(m => m.UserId).ToHashSet();
+        var upper = names.Select(n => n.ToUpperInvariant()).ToList();
+        var found = await db.Users.AsNoTracking().Where(u => upper.Contains(u.NormalizedUserName!)).Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync(cancellationToken);
+        var outsiders = names.Where(n => found.FirstOrDefault(f => string.Equals(f.NormalizedUserName, n, StringComparison.OrdinalIgnoreCase)) is not { } f || !memberIds.Contains(f.Id)).ToList();
+        if (outsiders.Count > 0)
+        {
+            throw DomainException.ForField("memberUserNames", $"{string.Join(", ", outsiders)} không phải thành viên {council.Name}.");
+        }
     }
 
     private static SessionMembership Membership(CouncilSession session) => new(session.Members.Select(m => m.UserId).ToList());

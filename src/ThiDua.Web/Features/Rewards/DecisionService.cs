@@ -10,7 +10,7 @@ namespace ThiDua.Web.Features.Rewards;
 /// signed; the nominations they name become rewards in the history. Who issues and when is
 /// <see cref="DecisionRules"/>; who may record it is <see cref="IssueDecision"/>.
 /// </summary>
-public sealed class DecisionService(ThiDuaDbContext db, NotificationService notifications, CurrentUser user, TimeProvider clock)
+public sealed class DecisionService(ThiDuaDbContext db, RewardRulesService rules, NotificationService notifications, CurrentUser user, TimeProvider clock)
 {
     public async Task<DecisionDto> IssueAsync(DecisionRequest request, CancellationToken cancellationToken = default)
     {
@@ -26,23 +26,43 @@ public sealed class DecisionService(ThiDuaDbContext db, NotificationService noti
         var today = VietnamTime.Today(clock);
         DecisionRules.EnsureSigned(date, today);
 
+        foreach (var award in list.Select(n => n.Award).Distinct())
+        {
+            RewardRoute.EnsureProvinceDecides(award);
+        }
         var nominees = list.Select(n => new DecisionNominee(n.Id, n.Award, n.ProposingUnitId, n.Status, n.NoticeEnd)).ToList();
         var issuer = DecisionRules.IssuerOf(nominees);
-        var issuingUnit = issuer.UnitId is int unitId ? list.First(n => n.ProposingUnitId == unitId).ProposingUnit : null;
-        await user.EnsureAsync(issuer, IssueDecision.Requirement, issuingUnit is null
+        var issuingUnit = issuer.UnitId is int unitId
+            ? list.First(n => n.ProposingUnitId == unitId).ProposingUnit
+            : await db.Units.FirstAsync(u => u.Type == Core.Units.UnitType.Province, cancellationToken);
+        await user.EnsureAsync(issuer, IssueDecision.Requirement, issuer.IsProvince
             ? "Quyết định khen thưởng của Chủ tịch UBND tỉnh do Ban Thi đua – Khen thưởng vào sổ."
             : $"Giấy khen của {issuingUnit.Name} do lãnh đạo đơn vị quyết định.");
-        DecisionRules.EnsureInStep(issuer, nominees);
+        Issuers.EnsureExistsOn(issuingUnit.Name, issuingUnit.Validity, date);
+        var ruleSets = new Dictionary<AwardLevel, RewardRuleSet>();
+        foreach (var award in list.Select(n => n.Award).Distinct())
+        {
+            ruleSets[award] = await rules.InForceAsync(award, date, cancellationToken);
+        }
+        DecisionRules.EnsureInStep(issuer, nominees, ruleSets);
         var (stillNoticed, waiver) = DecisionRules.CheckNotice(nominees, date, today, request.NoticeWaiverReason);
 
-        var issuingBody = issuingUnit?.Code ?? DecisionRules.ProvinceBody;
-        var suffix = DecisionRules.Suffix(issuingBody);
+        // The register is the body's (the province's People's Committee for the Chairman); its symbol is its abbreviation.
+        var issuingBody = issuer.IsProvince ? DecisionRules.ProvinceBody : issuingUnit.Code;
+        var abbreviation = issuingUnit.Abbreviation
+            ?? throw DomainException.ForField("nominationIds", $"{issuingUnit.Name} chưa có chữ viết tắt trong ký hiệu văn bản (abbreviation); quản trị viên cập nhật ở thông tin đơn vị.");
+        var suffix = DecisionRules.Suffix(abbreviation);
         int? explicitSequence = null;
         if (!string.IsNullOrWhiteSpace(request.Number))
         {
             explicitSequence = DecisionNumbers.Parse(request.Number, suffix)
                 ?? throw DomainException.ForField("number", $"Số quyết định \"{request.Number}\" không đúng dạng \"05/{suffix}\".");
         }
+        else if (!issuingUnit.KeepsRegisterInThiDua)
+        {
+            throw DomainException.ForField("number", $"Sổ đăng ký văn bản của {issuingUnit.Name} do văn thư cơ quan giữ: nhập số quyết định văn thư đã cấp (dạng \"05/{suffix}\").");
+        }
+        var baseSalary = await rules.BaseSalaryAsync(date, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sequence = await SequenceAsync(issuingBody, date.Year, explicitSequence, suffix, cancellationToken);
@@ -56,13 +76,17 @@ public sealed class DecisionService(ThiDuaDbContext db, NotificationService noti
             SignerName = request.SignerName.Trim(),
             SignerTitle = request.SignerTitle.Trim(),
             NoticeWaiverReason = waiver,
+            IssuingUnitId = issuer.IsProvince ? null : issuingUnit.Id,
+            Issuer = issuer.IsProvince ? $"Chủ tịch Ủy ban nhân dân {issuingUnit.Name.ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}" : issuingUnit.Name,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedBy = user.UserName,
         };
         var noticed = stillNoticed.Select(n => n.Id).ToHashSet();
         foreach (var nomination in list)
         {
-            decision.Rewards.Add(ToReward(nomination));
+            var reward = ToReward(nomination);
+            (reward.MoneyCoefficient, reward.MoneyAmount) = Money(ruleSets[nomination.Award], nomination.NomineeKind, baseSalary);
+            decision.Rewards.Add(reward);
             nomination.MoveTo(NominationStatus.Decided, user.UserName, decision.CreatedAt, DecisionRules.StepReason(decision.Number, date, noticed.Contains(nomination.Id), waiver));
         }
         db.Decisions.Add(decision);
@@ -121,10 +145,17 @@ public sealed class DecisionService(ThiDuaDbContext db, NotificationService noti
                 ? throw new ConflictException($"Số {DecisionNumbers.Format(number, suffix)} năm {year} đã được dùng cho quyết định khác.")
                 : number;
         }
-        return (await db.Decisions.Where(d => d.IssuingBody == issuingBody && d.Year == year).MaxAsync(d => (int?)d.Sequence, cancellationToken) ?? 0) + 1;
+        return (await db.Decisions.Where(d => d.IssuingBody == issuingBody && d.Year == year).MaxAsync(d => d.Sequence, cancellationToken) ?? 0) + 1;
     }
 
-    private static Reward ToReward(Nomination n) => new()
+    /// <summary>The award's coefficient for the kind of nominee × the base salary in force on the decision's date, to the đồng.</summary>
+    public static (double? Coefficient, decimal? Amount) Money(RewardRuleSet rules, NomineeKind kind, decimal? baseSalary)
+    {
+        var coefficient = rules.Money.CoefficientFor(kind);
+        return coefficient is { } c && baseSalary is { } salary ? (c, Math.Round((decimal)c * salary, 0, MidpointRounding.AwayFromZero)) : (coefficient, null);
+    }
+
+    public static Reward ToReward(Nomination n) => new()
     {
         NominationId = n.Id,
         Award = n.Award,
@@ -143,5 +174,10 @@ public sealed class DecisionService(ThiDuaDbContext db, NotificationService noti
     };
 
     public static DecisionDto ToDto(RewardDecision d) => new(d.Id, d.Number, d.IssuingBody, d.Date, d.SignerName, d.SignerTitle, d.DocumentId, d.DocxDocumentId,
-        d.NoticeWaiverReason, d.Rewards.OrderBy(r => r.Id).Select(r => RewardHistoryService.ToDto(r, d)).ToList());
+        d.NoticeWaiverReason, d.Rewards.OrderBy(r => r.Id).Select(r => RewardHistoryService.ToDto(r, d)).ToList())
+    {
+        Issuer = d.Issuer,
+        Central = d.Central,
+        TotalMoney = d.Rewards.Any(r => r.MoneyAmount is not null) ? d.Rewards.Sum(r => r.MoneyAmount ?? 0) : null,
+    };
 }

@@ -4,7 +4,7 @@ namespace ThiDua.Web.Features.Rewards;
 
 /// <summary>Reward decisions: the list, and the form that records one for the dossiers ready for it (R13).</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DecisionsModel(DecisionService decisions, NominationService nominations, CurrentUser user, TimeProvider clock) : CommandPageModel
+public sealed class DecisionsModel(DecisionService decisions, NominationService nominations, RewardRulesService rules, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "nam")]
     public int? YearFilter { get; set; }
@@ -57,7 +57,19 @@ public sealed class DecisionsModel(DecisionService decisions, NominationService 
         CanDecide = await user.HasPolicyAsync(Policies.Decide);
         if (IsBoard)
         {
-            Ready = (await nominations.ListAsync(new NominationFilter(Status: NominationStatus.PubliclyNoticed), Paging.FirstLargest)).Items;
+            // The dossiers the rule set in force lets the Chairman decide now; state awards are proposed, not decided here.
+            var ready = new List<NominationSummary>();
+            foreach (var status in new[] { NominationStatus.Received, NominationStatus.Voted, NominationStatus.PubliclyNoticed })
+            {
+                foreach (var n in (await nominations.ListAsync(new NominationFilter(Status: status), Paging.FirstLargest)).Items)
+                {
+                    if (n.Award != AwardLevel.StateAward && n.Award != AwardLevel.UnitCertificate && RewardRoute.ProvinceCanDecide(await rules.TodayAsync(n.Award), status))
+                    {
+                        ready.Add(n);
+                    }
+                }
+            }
+            Ready = ready;
         }
         else if (CanDecide && user.IsIn(Roles.UnitLeader))
         {

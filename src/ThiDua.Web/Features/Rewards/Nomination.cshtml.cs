@@ -8,7 +8,9 @@ public sealed class NominationModel(
     BoardReviewService review,
     EligibilityService eligibility,
     PublicNoticeService notice,
-    CurrentUser user) : CommandPageModel
+    StateProposalService stateProposals,
+    CurrentUser user,
+    TimeProvider clock) : CommandPageModel
 {
     public NominationDto Nomination { get; private set; } = null!;
     public EligibilityDto Eligibility { get; private set; } = null!;
@@ -19,6 +21,7 @@ public sealed class NominationModel(
     public bool CanSubmit => Actions.CanSubmit;
     public bool CanDecideOwn => Actions.CanDecideOwn;
     public string? EnteredAchievements { get; private set; }
+    public DateOnly Today => VietnamTime.Today(clock);
 
     public sealed class CriterionRow
     {
@@ -62,6 +65,26 @@ public sealed class NominationModel(
     public Task<IActionResult> OnPostNoticeAsync(int id, int? workingDays) =>
         BoardAsync(id, "Đã đưa hồ sơ ra công khai lấy ý kiến.", () => notice.StartAsync(id, workingDays));
 
+    /// <summary>The province's Tờ trình proposing this state award to the central level.</summary>
+    public Task<IActionResult> OnPostProposeAsync(int id, DateOnly? date, string? signerName, string? signerTitle) =>
+        BoardAsync(id, "Đã lập Tờ trình đề nghị cấp trên khen thưởng.", () => stateProposals.ProposeAsync(new StateProposalRequest
+        {
+            Date = date ?? throw DomainException.ForField("date", "Cần ngày ký Tờ trình."),
+            SignerName = Required(signerName, "signerName", "Cần họ tên người ký."),
+            SignerTitle = Required(signerTitle, "signerTitle", "Cần chức danh người ký."),
+            NominationIds = [id],
+        }));
+
+    /// <summary>The President's or the Prime Minister's decision on the proposal, as it arrived.</summary>
+    public Task<IActionResult> OnPostCentralDecisionAsync(int id, string? number, DateOnly? date, string? issuer, bool granted) =>
+        BoardAsync(id, granted ? "Đã ghi nhận quyết định khen thưởng của cấp trên." : "Đã ghi nhận cấp trên không khen thưởng.", () => stateProposals.RecordCentralDecisionAsync(id, new CentralDecisionRequest
+        {
+            Number = Required(number, "number", "Cần số quyết định của cấp trên."),
+            Date = date ?? throw DomainException.ForField("date", "Cần ngày quyết định."),
+            Issuer = Required(issuer, "issuer", "Cần cấp quyết định (Chủ tịch nước, Thủ tướng Chính phủ)."),
+            Granted = granted,
+        }, nominations));
+
     public Task<IActionResult> OnPostCriteriaAsync(int id, List<CriterionRow> criteria) =>
         BoardAsync(id, "Đã ghi kết quả xét tiêu chí.", () => review.SetCriteriaAsync(id,
             criteria.Select(c => new CriterionEntry { Code = c.Code, Checked = c.Checked, Note = c.Note }).ToList()));
@@ -71,6 +94,9 @@ public sealed class NominationModel(
 
     private Task<IActionResult> CommandAsync(int id, string message, Func<Task> command) =>
         RunAsync(command, message, $"/khen-thuong/{id}", () => LoadAsync(id, markCommentsRead: false));
+
+    private static string Required(string? text, string field, string message) =>
+        string.IsNullOrWhiteSpace(text) ? throw DomainException.ForField(field, message) : text.Trim();
 
     private static string Reason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 3 ? throw DomainException.ForField("reason", "Hãy nêu lý do.") : reason.Trim();

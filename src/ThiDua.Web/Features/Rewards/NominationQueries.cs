@@ -40,6 +40,7 @@ public static class NominationQueries
             n.PersonFullName, n.PersonPosition, n.PersonOrganization,
             ProposingUnitCode = n.ProposingUnit.Code, ProposingUnitName = n.ProposingUnit.Name,
             n.Award, n.Status, n.NoticeStart, n.NoticeEnd, n.CouncilSessionId, n.DecisionId, n.Version,
+            StepSince = n.Steps.Max(s => (DateTime?)s.At),
         }), cancellationToken);
         var ids = page.Items.Select(n => n.Id).ToList();
         var kinds = (await documents.Where(d => ids.Contains(d.NominationId)).Select(d => new { d.NominationId, d.Kind }).Distinct().ToListAsync(cancellationToken))
@@ -47,7 +48,7 @@ public static class NominationQueries
         return page.Select(n => new NominationSummary(n.Id, n.MovementCode, n.Round, n.Year, n.NomineeKind, n.NomineeUnitCode,
             NominationRules.NomineeName(n.NomineeKind, n.NomineeUnitName, n.PersonFullName, n.PersonPosition, n.PersonOrganization),
             n.ProposingUnitCode, n.ProposingUnitName, n.Award, n.Status, NominationRules.MissingDocuments(n.Award, kinds[n.Id]),
-            n.NoticeStart, n.NoticeEnd, n.CouncilSessionId, n.DecisionId, n.Version));
+            n.NoticeStart, n.NoticeEnd, n.CouncilSessionId, n.DecisionId, n.Version) { StepSince = n.StepSince });
     }
 
     public static NominationDto ToDto(Nomination n) => new(n.Id, n.Movement.Code, n.Round, n.Year, n.NomineeKind, n.NomineeUnit?.Code, n.NomineeName,

@@ -1,3 +1,4 @@
+using ThiDua.Web.Features.Movements;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Text;
 using ThiDua.Data.Rewards;
@@ -10,14 +11,14 @@ namespace ThiDua.Web.Features.Rewards;
 /// which unit. The rules are Core's (<see cref="Rounds"/>, <see cref="NominationRules"/>); this service reads and
 /// writes them.
 /// </summary>
-public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, RewardRulesService rules, Calendar.CalendarService calendar, TimeProvider clock)
 {
     public async Task<NominationDto> CreateAsync(NominationRequest request, CancellationToken cancellationToken = default)
     {
-        var movement = await db.Movements.FirstOrDefaultAsync(m => m.Code == request.MovementCode, cancellationToken)
+        var movement = await db.Movements.Include(m => m.Rounds).Include(m => m.Phases).FirstOrDefaultAsync(m => m.Code == request.MovementCode, cancellationToken)
             ?? throw DomainException.ForField("movementCode", $"Không có phong trào mã {request.MovementCode}.");
         var nomination = Nomination.Draft(movement.Id, request.NomineeKind!.Value, user.UserName, clock.GetUtcNow().UtcDateTime);
-        await ApplyAsync(nomination, request, cancellationToken);
+        await ApplyAsync(nomination, movement, request, cancellationToken);
         db.Nominations.Add(nomination);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(nomination.Id, cancellationToken);
@@ -25,7 +26,7 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Time
 
     public async Task<NominationDto> UpdateAsync(int id, NominationRequest request, int expectedVersion, CancellationToken cancellationToken = default)
     {
-        var nomination = await db.Nominations.Include(n => n.Steps).FindTrackedAsync(id, cancellationToken);
+        var nomination = await db.Nominations.Include(n => n.Steps).Include(n => n.Criteria).FindTrackedAsync(id, cancellationToken);
         await user.EnsureAsync(nomination.Scope(), NominationAccess.Prepare, "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.");
         Versions.EnsureCurrent(nomination.Version, expectedVersion);
         NominationRules.EnsureUnitCanEdit(nomination.Status);
@@ -33,7 +34,13 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Time
         {
             throw DomainException.ForField("nomineeKind", "Không đổi được loại đối tượng của hồ sơ; hãy lập hồ sơ mới.");
         }
-        await ApplyAsync(nomination, request, cancellationToken);
+        var movement = await db.Movements.Include(m => m.Rounds).Include(m => m.Phases).FirstOrDefaultAsync(m => m.Code == request.MovementCode, cancellationToken)
+            ?? throw DomainException.ForField("movementCode", $"Không có phong trào mã {request.MovementCode}.");
+        if (movement.Id != nomination.MovementId)
+        {
+            throw DomainException.ForField("movementCode", "Không đổi được phong trào của hồ sơ; hãy lập hồ sơ mới.");
+        }
+        await ApplyAsync(nomination, movement, request, cancellationToken);
         db.Entry(nomination).Property(n => n.Version).OriginalValue = expectedVersion;
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
@@ -76,7 +83,30 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Time
             var code = filter.UnitCode.Trim();
             query = query.Where(n => n.ProposingUnit.Code == code || (n.NomineeUnit != null && n.NomineeUnit.Code == code));
         }
-        return await query.OrderByDescending(n => n.Id).ToSummaryPageAsync(db.NominationDocuments, paging, cancellationToken);
+        var page = await query.OrderByDescending(n => n.Id).ToSummaryPageAsync(db.NominationDocuments, paging, cancellationToken);
+        return await WithDueDatesAsync(page, cancellationToken);
+    }
+
+    /// <summary>Each row's step time limit (the rule set in force today) and whether it has passed, so that lists can flag overdue dossiers.</summary>
+    private async Task<PagedList<NominationSummary>> WithDueDatesAsync(PagedList<NominationSummary> page, CancellationToken cancellationToken)
+    {
+        if (page.Items.All(n => RewardRoute.WaitingStep(n.Status) is null))
+        {
+            return page;
+        }
+        var today = VietnamTime.Today(clock);
+        var days = await calendar.WorkingDaysAsync(today.Year - 2, today.Year + 1, cancellationToken);
+        var ruleSets = new Dictionary<AwardLevel, RewardRuleSet>();
+        foreach (var award in page.Items.Select(n => n.Award).Distinct())
+        {
+            ruleSets[award] = await rules.TodayAsync(award, cancellationToken);
+        }
+        return page.Select(n =>
+        {
+            var since = n.StepSince is { } at ? DateOnly.FromDateTime(at.AddHours(7)) : (DateOnly?)null;
+            var due = since is { } s && s.Year >= today.Year - 2 ? RewardRoute.DueBy(ruleSets[n.Award], n.Status, s, days) : null;
+            return n with { StepDueBy = due, Overdue = due is { } d && today > d };
+        });
     }
 
     /// <summary>The buttons a dossier's page shows this user, decided by the same rules the services enforce.</summary>
@@ -93,14 +123,16 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Time
     }
 
     /// <summary>Applies the request's content to a draft (or a returned dossier), checking every rule of its round, award and nominee.</summary>
-    private async Task ApplyAsync(Nomination nomination, NominationRequest request, CancellationToken cancellationToken)
+    private async Task ApplyAsync(Nomination nomination, ThiDua.Data.Movements.Movement movement, NominationRequest request, CancellationToken cancellationToken)
     {
         var today = VietnamTime.Today(clock);
-        var round = request.Round!.Value;
-        var year = Rounds.YearOf(round, request.Year);
-        Rounds.EnsureNotFuture(round, year, today);
-        Rounds.EnsureAllows(round, request.Award!.Value);
-        (nomination.Round, nomination.Year, nomination.Award) = (round, year, request.Award.Value);
+        var round = Rounds.Find(movement.ToRounds(), request.Round!.Value, request.Year, movement.Code);
+        Rounds.EnsureNotFuture(round.Kind, round.Year, today);
+        Rounds.EnsureAllows(round.Kind, request.Award!.Value);
+        var ruleSet = await rules.TodayAsync(request.Award.Value, cancellationToken);
+        nomination.ReviewRoundId = movement.Rounds.First(r => r.Code == round.Code).Id;
+        (nomination.Round, nomination.Year, nomination.Award) = (round.Kind, round.Year, request.Award.Value);
+        nomination.SetChecklist(ruleSet.CriteriaFor(nomination.NomineeKind));
         nomination.Achievements = request.Achievements.Trim().Normalize(System.Text.NormalizationForm.FormC);
 
         Unit? nominee = null;
@@ -125,6 +157,11 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Time
             ?? (user.UnitId is int own ? await db.Units.FirstAsync(u => u.Id == own, cancellationToken) : null)
             ?? throw DomainException.ForField("proposingUnitCode", "Cần mã đơn vị đề nghị (proposingUnitCode).");
         await user.EnsureAsync(new NominationScope(proposing.Id, nominee?.Id), NominationAccess.Prepare, "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.");
+        if (nomination.Award == AwardLevel.UnitCertificate && nominee is not null)
+        {
+            var parentType = nominee.ParentId is int parentId ? await db.Units.Where(u => u.Id == parentId).Select(u => (Core.Units.UnitType?)u.Type).FirstAsync(cancellationToken) : null;
+            Issuers.EnsureCanAwardCollective(nominee.Name, nominee.Id, nominee.ParentId, parentType, proposing.Id);
+        }
         nomination.ProposingUnitId = proposing.Id;
     }
 

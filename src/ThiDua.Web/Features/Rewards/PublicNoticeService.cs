@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ThiDua.Core.Rewards;
 using ThiDua.Data.Rewards;
 using ThiDua.Web.Features.Calendar;
@@ -11,7 +10,7 @@ namespace ThiDua.Web.Features.Rewards;
 /// of working days; anyone may comment until it ends, without signing in; the Board reads the comments.
 /// </summary>
 public sealed class PublicNoticeService(ThiDuaDbContext db, NominationService nominations, CalendarService calendar, NotificationService notifications,
-    CurrentUser user, IOptions<RewardOptions> options, TimeProvider clock)
+    CurrentUser user, RewardRulesService rules, TimeProvider clock)
 {
     /// <summary>Puts a nomination the council passed on notice for <paramref name="workingDays"/> working days (the setting when omitted).</summary>
     public async Task<NominationDto> StartAsync(int id, int? workingDays, CancellationToken cancellationToken = default)
@@ -19,7 +18,9 @@ public sealed class PublicNoticeService(ThiDuaDbContext db, NominationService no
         var nomination = await db.Nominations.Include(n => n.Steps).FindTrackedAsync(id, cancellationToken);
         NominationWorkflow.EnsureCanMove(nomination.Status, NominationStatus.PubliclyNoticed);
         var today = VietnamTime.Today(clock);
-        var days = workingDays ?? options.Value.NoticeWorkingDays;
+        var ruleSet = await rules.InForceAsync(nomination.Award, today, cancellationToken);
+        RewardRoute.EnsureCanStartNotice(ruleSet, nomination.Status);
+        var days = workingDays ?? ruleSet.NoticeWorkingDays;
         var (start, end) = PublicNotice.Period(today, days, await calendar.WorkingDaysAsync(today.Year, today.Year + 1, cancellationToken));
         (nomination.NoticeStart, nomination.NoticeEnd) = (start, end);
         nomination.MoveTo(NominationStatus.PubliclyNoticed, user.UserName, clock.GetUtcNow().UtcDateTime, PublicNotice.StepReason(days, end));

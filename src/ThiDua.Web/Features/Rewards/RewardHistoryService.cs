@@ -61,12 +61,21 @@ public sealed class RewardHistoryService(ThiDuaDbContext db)
         var groups = await ofYear.GroupBy(r => new { r.Award, r.NomineeKind })
             .Select(g => new { g.Key.Award, g.Key.NomineeKind, Count = g.Count() }).ToListAsync(cancellationToken);
         var decisions = await ofYear.Select(r => r.DecisionId).Distinct().CountAsync(cancellationToken);
-        var byAward = groups.OrderBy(g => g.Award).ThenBy(g => g.NomineeKind).Select(g => new RewardStatistic(g.Award, g.NomineeKind, g.Count)).ToList();
+        // SQLite keeps decimals as text and cannot add them: the money is summed here, over the rewards that carry any.
+        var money = (await ofYear.Where(r => r.MoneyAmount != null).Select(r => new { r.Award, r.NomineeKind, r.MoneyAmount }).ToListAsync(cancellationToken))
+            .GroupBy(r => (r.Award, r.NomineeKind)).ToDictionary(g => g.Key, g => g.Sum(r => r.MoneyAmount!.Value));
+        var byAward = groups.OrderBy(g => g.Award).ThenBy(g => g.NomineeKind)
+            .Select(g => new RewardStatistic(g.Award, g.NomineeKind, g.Count) { Money = money.GetValueOrDefault((g.Award, g.NomineeKind)) }).ToList();
         return new RewardStatistics(year, decisions, byAward.Sum(g => g.Count), byAward);
     }
 
     public static RewardDto ToDto(Reward r, RewardDecision d) => new(r.Id, r.Award, r.Round, r.Year, r.NomineeKind, r.Unit?.Code, r.Unit?.Name,
-        r.PersonFullName, r.PersonPosition, r.PersonOrganization, r.PersonBirthDate, d.Number, d.Date, d.SignerName, d.SignerTitle, r.Achievements);
+        r.PersonFullName, r.PersonPosition, r.PersonOrganization, r.PersonBirthDate, d.Number, d.Date, d.SignerName, d.SignerTitle, r.Achievements)
+    {
+        Issuer = d.Issuer,
+        MoneyCoefficient = r.MoneyCoefficient,
+        MoneyAmount = r.MoneyAmount,
+    };
 
     private async Task<IQueryable<Reward>> FilterAsync(RewardQuery query, CancellationToken cancellationToken)
     {

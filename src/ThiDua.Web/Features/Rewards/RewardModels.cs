@@ -129,7 +129,17 @@ public sealed record NominationSummary(
     DateOnly? NoticeEnd,
     int? CouncilSessionId,
     int? DecisionId,
-    int Version);
+    int Version)
+{
+    /// <summary>When the dossier reached its status (its last step).</summary>
+    public DateTime? StepSince { get; init; }
+
+    /// <summary>The last day of the step it waits on, from the rule set's time limit in working days; null without a limit.</summary>
+    public DateOnly? StepDueBy { get; init; }
+
+    /// <summary>True when that day has passed.</summary>
+    public bool Overdue { get; init; }
+}
 
 /// <summary>What the signed-in user may do with one dossier now (the pages' buttons; the services check the same rules).</summary>
 public sealed record NominationActions(bool IsBoard, bool CanEdit, bool CanSubmit, bool CanDecideOwn);
@@ -147,19 +157,20 @@ public sealed class CouncilSessionRequest
     [Required, MinLength(1)]
     public List<int> NominationIds { get; init; } = [];
 
-    [Required, MinLength(1)]
+    /// <summary>The standing council the session belongs to (default: the province's council in its term on the session's date).</summary>
+    [StringLength(64)]
+    public string? CouncilCode { get; init; }
+
+    /// <summary>The members invited, when given: all must be members of the council. Every member of the council counts, invited or not.</summary>
     public List<string> MemberUserNames { get; init; } = [];
 
-    /// <summary>The pass share: a nomination needs more than this share of yes votes (default 0.5).</summary>
+    /// <summary>A stricter pass share than the award's rule set (never a lower one).</summary>
     [Range(0.0, 1.0)]
     public double? Threshold { get; init; }
 
-    /// <summary>The quorum as a share of members (default 2/3).</summary>
+    /// <summary>A stricter quorum than the award's rule set (never a lower one).</summary>
     [Range(0.0, 1.0)]
     public double? Quorum { get; init; }
-
-    /// <summary>Count the pass share on all members rather than on those present.</summary>
-    public bool? PassOfMembers { get; init; }
 }
 
 public sealed class VoteEntry
@@ -183,7 +194,11 @@ public sealed record SessionMemberDto(string UserName, string FullName, bool Vot
 
 public sealed record TallyDto(int NominationId, string NomineeName, int Yes, int No, int Abstain, bool Passed);
 
-public sealed record SessionResultDto(int Members, int Present, bool QuorumMet, double QuorumFraction, double PassFraction, bool PassOfMembers, IReadOnlyList<TallyDto> Tallies, IReadOnlyList<int> PassedNominations);
+public sealed record SessionResultDto(int Members, int Present, bool QuorumMet, double QuorumFraction, double PassFraction, bool PassOfMembers, IReadOnlyList<TallyDto> Tallies, IReadOnlyList<int> PassedNominations)
+{
+    /// <summary>The council's members who did not vote, by name: recorded as absent in the minutes.</summary>
+    public IReadOnlyList<string> Absent { get; init; } = [];
+}
 
 public sealed record CouncilSessionDto(int Id, DateOnly Date, string? Title, bool Closed, double QuorumFraction, double PassFraction, bool PassOfMembers,
     IReadOnlyList<SessionMemberDto> Members, IReadOnlyList<SessionNominationDto> Nominations, SessionResultDto? Result, int Version);
@@ -211,14 +226,41 @@ public sealed class DecisionRequest
 }
 
 public sealed record DecisionDto(int Id, string Number, string IssuingBody, DateOnly Date, string SignerName, string SignerTitle, Guid? DocumentId, Guid? DocxDocumentId,
-    string? NoticeWaiverReason, IReadOnlyList<RewardDto> Rewards);
+    string? NoticeWaiverReason, IReadOnlyList<RewardDto> Rewards)
+{
+    /// <summary>Who decided: "Chủ tịch UBND tỉnh", the issuing unit's head, or the President / the Prime Minister for a central decision.</summary>
+    public string? Issuer { get; init; }
+
+    /// <summary>True for a central decision recorded after the province's proposal.</summary>
+    public bool Central { get; init; }
+
+    /// <summary>The reward money of the whole decision, in đồng.</summary>
+    public decimal? TotalMoney { get; init; }
+}
 
 public sealed record RewardDto(int Id, AwardLevel Award, NominationRound Round, int Year, NomineeKind NomineeKind, string? UnitCode, string? UnitName,
-    string? PersonFullName, string? PersonPosition, string? PersonOrganization, DateOnly? PersonDateOfBirth, string DecisionNumber, DateOnly DecisionDate, string SignerName, string SignerTitle, string Achievements);
+    string? PersonFullName, string? PersonPosition, string? PersonOrganization, DateOnly? PersonDateOfBirth, string DecisionNumber, DateOnly DecisionDate, string SignerName, string SignerTitle, string Achievements)
+{
+    /// <summary>Who decided the award (the history's "issuer").</summary>
+    public string? Issuer { get; init; }
 
-public sealed record RewardStatistic(AwardLevel Award, NomineeKind NomineeKind, int Count);
+    /// <summary>Coefficient of the base salary, and the money in đồng, from the rule set and the base salary in force on the decision's date.</summary>
+    public double? MoneyCoefficient { get; init; }
 
-public sealed record RewardStatistics(int Year, int Decisions, int Total, IReadOnlyList<RewardStatistic> ByAwardAndKind);
+    public decimal? MoneyAmount { get; init; }
+}
+
+public sealed record RewardStatistic(AwardLevel Award, NomineeKind NomineeKind, int Count)
+{
+    /// <summary>The reward money of these rewards, in đồng.</summary>
+    public decimal Money { get; init; }
+}
+
+public sealed record RewardStatistics(int Year, int Decisions, int Total, IReadOnlyList<RewardStatistic> ByAwardAndKind)
+{
+    /// <summary>The reward money of the year, in đồng.</summary>
+    public decimal Money => ByAwardAndKind.Sum(s => s.Money);
+}
 
 public sealed class PublicCommentRequest
 {
@@ -257,4 +299,38 @@ public static class RewardDisplay
         BallotChoice.No => "Không đồng ý",
         _ => "Không biểu quyết",
     };
+}
+
+public sealed class StateProposalRequest
+{
+    [Required]
+    public DateOnly? Date { get; init; }
+
+    [Required, StringLength(256, MinimumLength = 2)]
+    public string SignerName { get; init; } = "";
+
+    [Required, StringLength(256, MinimumLength = 2)]
+    public string SignerTitle { get; init; } = "";
+
+    [Required, MinLength(1)]
+    public List<int> NominationIds { get; init; } = [];
+}
+
+public sealed record StateProposalDto(int Id, string Number, DateOnly Date, string SignerName, string SignerTitle, Guid? DocumentId, Guid? DocxDocumentId, IReadOnlyList<int> NominationIds);
+
+/// <summary>The President's or the Prime Minister's decision on a proposed state award.</summary>
+public sealed class CentralDecisionRequest
+{
+    [Required, StringLength(64, MinimumLength = 1)]
+    public string Number { get; init; } = "";
+
+    [Required]
+    public DateOnly? Date { get; init; }
+
+    /// <summary>"Chủ tịch nước", "Thủ tướng Chính phủ".</summary>
+    [Required, StringLength(256, MinimumLength = 3)]
+    public string Issuer { get; init; } = "";
+
+    [Required]
+    public bool? Granted { get; init; }
 }

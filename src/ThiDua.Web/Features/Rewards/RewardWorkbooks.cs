@@ -23,6 +23,7 @@ public static class RewardWorkbooks
             ["Mã đơn vị"] = r.UnitCode,
             ["Đơn vị"] = r.UnitName,
             ["Thành tích"] = r.Achievements,
+            ["Tiền thưởng (đồng)"] = r.MoneyAmount,
         }).ToList();
         return Save(new Dictionary<string, object> { ["Khen thưởng"] = rows });
     }
@@ -34,8 +35,9 @@ public static class RewardWorkbooks
             ["Hình thức khen thưởng"] = s.Award.VietnameseName(),
             ["Đối tượng"] = s.NomineeKind.VietnameseName(),
             ["Số lượng"] = s.Count,
+            ["Tiền thưởng (đồng)"] = s.Money,
         }).ToList();
-        rows.Add(new Dictionary<string, object?> { ["Hình thức khen thưởng"] = "Tổng cộng", ["Đối tượng"] = $"{statistics.Decisions} quyết định", ["Số lượng"] = statistics.Total });
+        rows.Add(new Dictionary<string, object?> { ["Hình thức khen thưởng"] = "Tổng cộng", ["Đối tượng"] = $"{statistics.Decisions} quyết định", ["Số lượng"] = statistics.Total, ["Tiền thưởng (đồng)"] = statistics.Money });
         return Save(new Dictionary<string, object> { [$"Thống kê {statistics.Year}"] = rows });
     }
 

@@ -68,5 +68,9 @@ public sealed class UnitDirectory
         unit.FocalPersonName is null && unit.FocalPersonEmail is null && unit.FocalPersonPhone is null
             ? null
             : new FocalPersonDto(unit.FocalPersonName, unit.FocalPersonEmail, unit.FocalPersonPhone),
-        unit.Version);
+        unit.Version)
+    {
+        Abbreviation = unit.Abbreviation,
+        KeepsRegisterInThiDua = unit.KeepsRegisterInThiDua,
+    };
 }

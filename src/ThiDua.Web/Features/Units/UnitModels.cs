@@ -16,7 +16,14 @@ public sealed record UnitDto(
     IReadOnlyList<string> Predecessors,
     IReadOnlyList<string> Successors,
     FocalPersonDto? FocalPerson,
-    int Version);
+    int Version)
+{
+    /// <summary>The body's abbreviation in document symbols: a decision it issues is "…/QĐ-{abbreviation}".</summary>
+    public string? Abbreviation { get; init; }
+
+    /// <summary>True when ThiDua keeps the body's register of decision numbers; otherwise each decision needs the clerk's number.</summary>
+    public bool KeepsRegisterInThiDua { get; init; }
+}
 
 public sealed record FocalPersonDto(string? Name, string? Email, string? Phone);
 
@@ -45,10 +52,17 @@ public sealed class CreateUnitRequest
 
     public List<string>? Predecessors { get; init; }
 
+    /// <summary>SYT, SXD, UBND… (Decree 30/2020, Appendix III).</summary>
+    [StringLength(32), RegularExpression(@"^[\p{L}\p{Nd}]+$", ErrorMessage = "Chữ viết tắt chỉ gồm chữ cái và chữ số, ví dụ SYT.")]
+    public string? Abbreviation { get; init; }
+
+    public bool? KeepsRegisterInThiDua { get; init; }
+
     /// <summary>A new unit with <paramref name="code"/> and the fields of <paramref name="unit"/>.</summary>
     public static CreateUnitRequest With(string code, UpdateUnitRequest unit) => new()
     {
         Code = code, Name = unit.Name, Type = unit.Type, Subtype = unit.Subtype, ParentCode = unit.ParentCode, ValidFrom = unit.ValidFrom, ValidTo = unit.ValidTo,
+        Abbreviation = unit.Abbreviation, KeepsRegisterInThiDua = unit.KeepsRegisterInThiDua,
     };
 }
 
@@ -70,6 +84,13 @@ public sealed class UpdateUnitRequest
     public DateOnly? ValidFrom { get; init; }
 
     public DateOnly? ValidTo { get; init; }
+
+    /// <summary>SYT, SXD, UBND… (Decree 30/2020, Appendix III); omitted: unchanged.</summary>
+    [StringLength(32), RegularExpression(@"^[\p{L}\p{Nd}]+$", ErrorMessage = "Chữ viết tắt chỉ gồm chữ cái và chữ số, ví dụ SYT.")]
+    public string? Abbreviation { get; init; }
+
+    /// <summary>Omitted: unchanged.</summary>
+    public bool? KeepsRegisterInThiDua { get; init; }
 
     /// <summary>The version read; may come in <c>If-Match</c> instead.</summary>
     public int? Version { get; init; }

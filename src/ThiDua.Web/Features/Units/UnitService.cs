@@ -82,6 +82,9 @@ public sealed class UnitService(ThiDuaDbContext db, CurrentUser user)
             Type = request.Type!.Value,
             Subtype = string.IsNullOrWhiteSpace(request.Subtype) ? UnitTypes.SubtypeFromName(request.Type.Value, name) : request.Subtype.Trim(),
             ParentId = parent?.Id,
+            // A People's Committee signs as UBND; other bodies need theirs to issue decisions.
+            Abbreviation = request.Abbreviation?.Trim() ?? (request.Type is UnitType.Province or UnitType.District or UnitType.Commune ? "UBND" : null),
+            KeepsRegisterInThiDua = request.KeepsRegisterInThiDua ?? true,
             ValidFrom = validity.From,
             ValidTo = validity.To,
         };
@@ -111,6 +114,8 @@ public sealed class UnitService(ThiDuaDbContext db, CurrentUser user)
         unit.Type = request.Type!.Value;
         unit.Subtype = string.IsNullOrWhiteSpace(request.Subtype) ? UnitTypes.SubtypeFromName(unit.Type, name) : request.Subtype.Trim();
         unit.ParentId = parent?.Id;
+        unit.Abbreviation = request.Abbreviation?.Trim() ?? unit.Abbreviation;
+        unit.KeepsRegisterInThiDua = request.KeepsRegisterInThiDua ?? unit.KeepsRegisterInThiDua;
         unit.ValidFrom = validity.From;
         unit.ValidTo = validity.To;
         // The row is updated only if nobody else saved it since expectedVersion was read (409 otherwise).
