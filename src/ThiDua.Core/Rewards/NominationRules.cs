@@ -69,16 +69,22 @@ public static class NominationRules
     public static IReadOnlyList<DocumentKind> RequiredDocuments(AwardLevel award) =>
         award == AwardLevel.UnitCertificate ? [] : [DocumentKind.Proposal, DocumentKind.Minutes, DocumentKind.AchievementReport];
 
-    public static IReadOnlyList<DocumentKind> MissingDocuments(AwardLevel award, IEnumerable<DocumentKind> present)
+    public static IReadOnlyList<DocumentKind> MissingDocuments(AwardLevel award, IEnumerable<DocumentKind> present) =>
+        MissingDocuments(RequiredDocuments(award), present);
+
+    public static IReadOnlyList<DocumentKind> MissingDocuments(IReadOnlyList<DocumentKind> required, IEnumerable<DocumentKind> present)
     {
         var have = present.ToHashSet();
-        return RequiredDocuments(award).Where(k => !have.Contains(k)).ToList();
+        return required.Where(k => !have.Contains(k)).ToList();
     }
 
     /// <summary>The unit submits only a complete dossier: 400 naming every missing document.</summary>
-    public static void EnsureComplete(AwardLevel award, IEnumerable<DocumentKind> present)
+    public static void EnsureComplete(AwardLevel award, IEnumerable<DocumentKind> present) => EnsureComplete(RequiredDocuments(award), present);
+
+    /// <summary>The unit submits only a dossier with the documents its award's rule set requires: 400 naming every missing one.</summary>
+    public static void EnsureComplete(IReadOnlyList<DocumentKind> required, IEnumerable<DocumentKind> present)
     {
-        var missing = MissingDocuments(award, present);
+        var missing = MissingDocuments(required, present);
         if (missing.Count > 0)
         {
             throw new DomainException($"Hồ sơ còn thiếu: {string.Join("; ", missing.Select(k => k.VietnameseName()))}.",

@@ -19,6 +19,18 @@ public static class Display
 
     public static string Number(int value) => value.ToString("N0", Vi);
 
+    /// <summary>"Thứ Hai" … "Chủ nhật".</summary>
+    public static string DayOfWeek(DateOnly date) => date.DayOfWeek switch
+    {
+        System.DayOfWeek.Sunday => "Chủ nhật",
+        System.DayOfWeek.Monday => "Thứ Hai",
+        System.DayOfWeek.Tuesday => "Thứ Ba",
+        System.DayOfWeek.Wednesday => "Thứ Tư",
+        System.DayOfWeek.Thursday => "Thứ Năm",
+        System.DayOfWeek.Friday => "Thứ Sáu",
+        _ => "Thứ Bảy",
+    };
+
     /// <summary>"702.000 đ"; empty when there is no amount.</summary>
     public static string Money(decimal? amount) => amount is { } a ? $"{a.ToString("N0", Vi)} đ" : "";
 

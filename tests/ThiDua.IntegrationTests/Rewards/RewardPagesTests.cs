@@ -128,4 +128,46 @@ public class RewardPagesTests
         Assert.Contains("01/QĐ-UBND", decisions, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync("/khen-thuong/don-vi/KHONG-CO")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheCalendarPageShowsTheYearsDaysOffAndTheAdministratorRecordsTheArrangement()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        var reporter = await app.PageClientAsync("soyte.baocao");
+        var admin = await app.PageClientAsync("admin");
+
+        var year2025 = await reporter.GetStringAsync("/lich-lam-viec?nam=2025");
+        var byReporter = await reporter.PostFormAsync("/lich-lam-viec?nam=2027", new() { ["date"] = "2027-03-20", ["kind"] = "WorkingDay", ["name"] = "Làm bù" }, handler: "Add");
+        var added = await admin.PostFormAsync("/lich-lam-viec?nam=2027", new() { ["date"] = "2027-03-20", ["kind"] = "WorkingDay", ["name"] = "Làm bù cho thứ Hai 15/03/2027" }, handler: "Add");
+        var weekday = await admin.PostFormAsync("/lich-lam-viec?nam=2027", new() { ["date"] = "2027-03-22", ["kind"] = "WorkingDay", ["name"] = "Không phải cuối tuần" }, handler: "Add");
+        var year2027 = await admin.GetStringAsync("/lich-lam-viec?nam=2027");
+
+        Assert.Contains("27/01/2025", year2025, StringComparison.Ordinal);
+        Assert.Contains("Nghỉ bù (Điều 111)", year2025, StringComparison.Ordinal);
+        Assert.Contains("26/04/2025", year2025, StringComparison.Ordinal);
+        Assert.DoesNotContain("asp-page-handler", year2025, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ghi vào lịch", year2025, StringComparison.Ordinal);
+        Assert.Contains("/loi/403", byReporter.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, weekday.StatusCode);
+        Assert.Contains("ngày thường", await weekday.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Làm bù cho thứ Hai 15/03/2027", year2027, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRulesPageShowsTheSetsInForceWithTheirSourcesAndTheCouncil()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        var board = await app.PageClientAsync("banthidua");
+        var reporter = await app.PageClientAsync("soyte.baocao");
+
+        var today = await board.GetStringAsync("/khen-thuong/quy-tac");
+        var before = await reporter.GetStringAsync("/khen-thuong/quy-tac?ngay=2025-06-30");
+
+        Assert.Contains("Nghị định 152/2025/NĐ-CP", today, StringComparison.Ordinal);
+        Assert.Contains("cá nhân 1,5", today, StringComparison.Ordinal);
+        Assert.Contains("Hội đồng Thi đua – Khen thưởng tỉnh Quảng Ninh", today, StringComparison.Ordinal);
+        Assert.Contains("cá nhân 1,0", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"council-", before, StringComparison.Ordinal);
+    }
 }

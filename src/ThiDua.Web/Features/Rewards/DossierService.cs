@@ -8,7 +8,7 @@ namespace ThiDua.Web.Features.Rewards;
 /// The dossier (R12): typed documents, each upload of a kind its next version with the earlier kept; the proposing
 /// unit's leader submits it once the documents of its award are all there.
 /// </summary>
-public sealed class DossierService(ThiDuaDbContext db, FileService files, NominationService nominations, NotificationService notifications, CurrentUser user, TimeProvider clock)
+public sealed class DossierService(ThiDuaDbContext db, FileService files, NominationService nominations, RewardRulesService rules, NotificationService notifications, CurrentUser user, TimeProvider clock)
 {
     public async Task<DocumentDto> AddDocumentAsync(int id, DocumentKind kind, IFormFile? file, CancellationToken cancellationToken = default)
     {
@@ -26,14 +26,15 @@ public sealed class DossierService(ThiDuaDbContext db, FileService files, Nomina
         return new DocumentDto(document.Id, document.Kind, document.VersionNumber, FileService.ToDto(stored), document.UploadedAt, document.UploadedBy);
     }
 
-    /// <summary>The proposing unit's leader submits; a chairman's or state award needs the three documents first (400 lists the missing ones).</summary>
+    /// <summary>The proposing unit's leader submits once the documents its award's rule set requires are there (400 lists the missing ones).</summary>
     public async Task<NominationDto> SubmitAsync(int id, CancellationToken cancellationToken = default)
     {
         var nomination = await db.Nominations.Include(n => n.Documents).Include(n => n.Steps).FindTrackedAsync(id, cancellationToken);
         await user.EnsureVisibleAsync(nomination.Scope(), NominationAccess.Read, NominationQueries.NotFound(id));
         await user.EnsureAsync(nomination.Scope(), NominationAccess.Submit, "Chỉ lãnh đạo đơn vị đề nghị được trình hồ sơ.");
         NominationWorkflow.EnsureCanMove(nomination.Status, NominationStatus.Submitted);
-        NominationRules.EnsureComplete(nomination.Award, nomination.Documents.Select(d => d.Kind));
+        // The documents the award's rule set in force today requires (Law 06/2022, Art. 84: Tờ trình, báo cáo thành tích, biên bản).
+        NominationRules.EnsureComplete((await rules.TodayAsync(nomination.Award, cancellationToken)).RequiredDocuments, nomination.Documents.Select(d => d.Kind));
         nomination.MoveTo(NominationStatus.Submitted, user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         if (nomination.Award != AwardLevel.UnitCertificate)
