@@ -25,7 +25,8 @@ public sealed class RewardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         // The department's reporter starts the dossier; the system shows it eligible from the published ranking.
         var reporter = await app.SignInAsync("xaydung.baocao");
         await reporter.GotoAsync($"{app.BaseUrl}/khen-thuong");
-        await reporter.GetByLabel("Đợt khen thưởng").SelectOptionAsync(new SelectOptionValue { Label = "Tổng kết 2022–2025" });
+        await reporter.GetByLabel("Đợt khen thưởng").SelectOptionAsync(new SelectOptionValue { Label = "Tổng kết" });
+        await reporter.GetByLabel("Năm của đợt").FillAsync("2025");
         await reporter.GetByLabel("Hình thức khen thưởng").SelectOptionAsync(new SelectOptionValue { Label = "Bằng khen của Chủ tịch UBND tỉnh" });
         await Assertions.Expect(reporter.GetByLabel("Mã đơn vị, doanh nghiệp được đề nghị")).ToHaveValueAsync(Department);
         await reporter.GetByLabel("Tóm tắt thành tích").FillAsync("100 % thủ tục cấp phép xây dựng trực tuyến toàn trình; cơ sở dữ liệu quy hoạch dùng chung toàn tỉnh.");

@@ -170,4 +170,34 @@ public class RewardPagesTests
         Assert.Contains("cá nhân 1,0", before, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"council-", before, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheFormNominatesForARoundOfAnotherMovement()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        await (await (await app.ClientAsync("thuongtruc")).PostJsonAsync("/api/v1/movements", new
+        {
+            code = "CDS-2026-2030", name = "Phong trào thi đua Chuyển đổi số toàn diện giai đoạn 2026–2030", startDate = "2026-01-01", endDate = "2030-12-31",
+            rounds = new[] { new { kind = "midterm", year = 2028, reviewDate = "2028-12-15" } },
+        })).JsonAsync(HttpStatusCode.Created);
+        var board = await app.PageClientAsync(Board);
+
+        var form = await board.GetStringAsync("/khen-thuong");
+        var created = await board.PostFormAsync("/khen-thuong", new()
+        {
+            ["Form.MovementCode"] = "CDS-2026-2030", ["Form.Round"] = "Midterm", ["Form.Year"] = "2028", ["Form.NomineeKind"] = "Unit", ["Form.UnitCode"] = ForeignAffairs,
+            ["Form.Award"] = "ChairmanCertificate", ["Form.Achievements"] = "Dẫn đầu khối sở, ngành về chuyển đổi số giai đoạn 2026–2028.",
+        });
+        var missing = await board.PostFormAsync("/khen-thuong", new()
+        {
+            ["Form.MovementCode"] = "CDS-2026-2030", ["Form.Round"] = "Final", ["Form.Year"] = "2029", ["Form.NomineeKind"] = "Unit", ["Form.UnitCode"] = ForeignAffairs,
+            ["Form.Award"] = "ChairmanCertificate", ["Form.Achievements"] = "Dẫn đầu khối sở, ngành về chuyển đổi số.",
+        });
+
+        Assert.Contains("value=\"CDS-2026-2030\"", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("Sơ kết năm 2028", await board.GetStringAsync(created.Headers.Location!.ToString()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains("không có đợt tổng kết năm 2029", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -24,6 +24,9 @@ public sealed class IndexModel(NominationService nominations, ThiDuaDbContext db
     public string? OwnUnitName { get; private set; }
     public int CurrentYear => VietnamTime.Today(clock).Year;
 
+    /// <summary>The movements a dossier may belong to (code, name), newest first; each has its own review rounds.</summary>
+    public IReadOnlyList<(string Code, string Name)> Movements { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         Form.Year = CurrentYear - 1;
@@ -47,6 +50,8 @@ public sealed class IndexModel(NominationService nominations, ThiDuaDbContext db
     private async Task LoadAsync()
     {
         CanNominate = await user.HasPolicyAsync(Policies.Nominate);
+        Movements = (await db.Movements.AsNoTracking().OrderByDescending(m => m.StartDate).Select(m => new { m.Code, m.Name }).ToListAsync())
+            .Select(m => (m.Code, m.Name)).ToList();
         if (user.UnitId is int own)
         {
             OwnUnitName = await db.Units.Where(u => u.Id == own).Select(u => u.Name).FirstOrDefaultAsync();
@@ -69,6 +74,7 @@ public sealed class IndexModel(NominationService nominations, ThiDuaDbContext db
 /// <summary>The nomination form of the page; the API takes <see cref="NominationRequest"/> directly.</summary>
 public sealed class NominationForm
 {
+    public string MovementCode { get; set; } = MovementSeeder.Code;
     public NominationRound Round { get; set; } = NominationRound.Final;
     public int? Year { get; set; }
     public NomineeKind NomineeKind { get; set; } = NomineeKind.Unit;
@@ -90,7 +96,7 @@ public sealed class NominationForm
         var isPerson = NomineeKind is NomineeKind.Individual or NomineeKind.Other;
         return new NominationRequest
         {
-            MovementCode = MovementSeeder.Code,
+            MovementCode = string.IsNullOrWhiteSpace(MovementCode) ? MovementSeeder.Code : MovementCode.Trim(),
             Round = Round,
             Year = Year,
             NomineeKind = NomineeKind,
