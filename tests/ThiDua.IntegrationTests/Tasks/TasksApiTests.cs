@@ -78,7 +78,11 @@ public class TasksApiTests
         var mine = await (await baiChay.GetAsync("/api/v1/tasks?pageSize=500")).JsonAsync();
         Assert.Contains(overdue["items"]!.AsArray(), t => (int)t!["id"]! == id);
         Assert.All(mine["items"]!.AsArray(), t => Assert.Contains(t!["assignees"]!.AsArray(), a => (string?)a!["unitCode"] == "X2025-06673-BAICHAY"));
-        await (await health.GetAsync($"/api/v1/tasks/{(int)mine["items"]!.AsArray().First(t => !t!["assignees"]!.AsArray().Any(a => (string?)a!["unitCode"] == "SO-YT"))!["id"]!}")).ProblemAsync(HttpStatusCode.NotFound);
+        // A unit sees only its own row of a shared task, so which tasks Sở Y tế does not share is read as the Secretariat sees them.
+        var everyone = (await (await secretariat.GetAsync("/api/v1/tasks?pageSize=500")).JsonAsync())["items"]!.AsArray();
+        var notHealths = mine["items"]!.AsArray().Select(t => (int)t!["id"]!)
+            .First(mineId => !everyone.Single(t => (int)t!["id"]! == mineId)!["assignees"]!.AsArray().Any(a => (string?)a!["unitCode"] == "SO-YT"));
+        await (await health.GetAsync($"/api/v1/tasks/{notHealths}")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Theory, Providers]

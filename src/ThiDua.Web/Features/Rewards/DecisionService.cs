@@ -116,7 +116,7 @@ public sealed class DecisionService(ThiDuaDbContext db, RewardRulesService rules
         var decision = await db.Decisions.AsNoTracking().Include(d => d.Rewards).ThenInclude(r => r.Unit)
             .FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Không có quyết định số {id}.");
-        return ToDto(decision);
+        return ToDto(decision).ForCaller(user);
     }
 
     public async Task<PagedList<DecisionDto>> ListAsync(int? year, string? issuingBody, Paging paging, CancellationToken cancellationToken = default)
@@ -133,7 +133,7 @@ public sealed class DecisionService(ThiDuaDbContext db, RewardRulesService rules
         }
         var page = await query.OrderByDescending(d => d.Date).ThenByDescending(d => d.Sequence).ThenByDescending(d => d.Id)
             .ToPagedListAsync(paging, rows => rows.Include(d => d.Rewards).ThenInclude(r => r.Unit).AsSplitQuery(), cancellationToken);
-        return page.Select(ToDto);
+        return page.Select(d => ToDto(d).ForCaller(user));
     }
 
     /// <summary>The number given (refused when taken), or the next of the issuing body's year.</summary>

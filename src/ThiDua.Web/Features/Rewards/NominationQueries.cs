@@ -9,11 +9,14 @@ public static class NominationQueries
 {
     public static string NotFound(int id) => $"Không có hồ sơ khen thưởng số {id}.";
 
-    public static NominationScope Scope(this Nomination n) => new(n.ProposingUnitId, n.NomineeUnitId);
+    public static NominationScope Scope(this Nomination n) => new(n.ProposingUnitId, n.NomineeUnitId, n.Status == NominationStatus.Draft);
 
     /// <summary>Province-wide roles see every dossier; a unit's staff those their unit proposes or is proposed in.</summary>
     public static IQueryable<Nomination> VisibleTo(this IQueryable<Nomination> query, CurrentUser user) =>
-        user.ListScope is int own ? query.Where(n => n.ProposingUnitId == own || n.NomineeUnitId == own) : query;
+        user.ListScope is int own ? query.Where(n => n.ProposingUnitId == own || n.NomineeUnitId == own)
+        : user.KeepsDossiers ? query
+        // Council members, leaders and inspectors: a draft is the unit's own until it is submitted.
+        : query.Where(n => n.Status != NominationStatus.Draft);
 
     /// <summary>The whole dossier, read-only: units, steps, criteria, documents with their files.</summary>
     public static IQueryable<Nomination> Whole(this IQueryable<Nomination> query) => query.AsNoTracking()

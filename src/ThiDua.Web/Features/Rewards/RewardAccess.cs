@@ -2,8 +2,11 @@ using ThiDua.Core.Rewards;
 
 namespace ThiDua.Web.Features.Rewards;
 
-/// <summary>The units a dossier belongs to: the one that proposes it and, for a collective or an enterprise, the nominee.</summary>
-public sealed record NominationScope(int ProposingUnitId, int? NomineeUnitId);
+/// <summary>
+/// The units a dossier belongs to: the one that proposes it and, for a collective or an enterprise, the nominee; and
+/// whether it is still a draft, which is the unit's own until it is submitted.
+/// </summary>
+public sealed record NominationScope(int ProposingUnitId, int? NomineeUnitId, bool IsDraft = false);
 
 /// <summary>Who may do what with one dossier (R10–R12).</summary>
 public sealed class NominationAccess : IAuthorizationRequirement
@@ -12,7 +15,11 @@ public sealed class NominationAccess : IAuthorizationRequirement
 
     public string Name { get; }
 
-    /// <summary>Province-wide readers, and the staff of the proposing or the nominated unit.</summary>
+    /// <summary>
+    /// Province-wide readers, and the staff of the proposing or the nominated unit. A draft only the unit's staff and those
+    /// who keep dossiers for units (Reward Board, Secretariat, Admin): council members, leaders and inspectors see a dossier
+    /// once it is submitted.
+    /// </summary>
     public static readonly NominationAccess Read = new(nameof(Read));
 
     /// <summary>Keeps the dossier (its content and documents): the Reward Board, the Secretariat, Admin, and the proposing unit's staff.</summary>
@@ -31,7 +38,7 @@ public sealed class NominationAccessHandler : AuthorizationHandler<NominationAcc
         var staff = Roles.UnitScoped.Any(user.IsInRole);
         var allowed = requirement.Name switch
         {
-            nameof(NominationAccess.Read) => Roles.ReadEveryUnit.Any(user.IsInRole)
+            nameof(NominationAccess.Read) => (resource.IsDraft ? Roles.KeepDossiers : Roles.ReadEveryUnit).Any(user.IsInRole)
                 || (unit is not null && (unit == resource.ProposingUnitId || unit == resource.NomineeUnitId)),
             nameof(NominationAccess.Prepare) => Roles.RewardHandlers.Any(user.IsInRole) || Roles.ActForEveryUnit.Any(user.IsInRole)
                 || (staff && unit == resource.ProposingUnitId),

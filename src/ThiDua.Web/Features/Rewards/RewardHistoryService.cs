@@ -12,14 +12,14 @@ public sealed record RewardQuery(string? Q, int? Year, string? UnitCode, AwardLe
 /// page also shows what its predecessors received before a merger; the 15 December statistics count the year's
 /// rewards. Searches run in SQL on the names folded without diacritics.
 /// </summary>
-public sealed class RewardHistoryService(ThiDuaDbContext db)
+public sealed class RewardHistoryService(ThiDuaDbContext db, CurrentUser user)
 {
     public async Task<PagedList<RewardDto>> SearchAsync(RewardQuery query, Paging paging, CancellationToken cancellationToken = default)
     {
         var rewards = await FilterAsync(query, cancellationToken);
         var page = await rewards.OrderByDescending(r => r.Decision.Date).ThenBy(r => r.Id)
             .ToPagedListAsync(paging, rows => rows.Include(r => r.Decision).Include(r => r.Unit), cancellationToken);
-        return page.Select(r => ToDto(r, r.Decision));
+        return page.Select(r => ToDto(r, r.Decision).ForCaller(user));
     }
 
     /// <summary>Every reward the query finds, for a workbook or a unit's page (a unit has tens, the export is asked for).</summary>
@@ -28,7 +28,7 @@ public sealed class RewardHistoryService(ThiDuaDbContext db)
         var rewards = await FilterAsync(query, cancellationToken);
         var list = await rewards.Include(r => r.Decision).Include(r => r.Unit)
             .OrderByDescending(r => r.Decision.Date).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-        return list.Select(r => ToDto(r, r.Decision)).ToList();
+        return list.Select(r => ToDto(r, r.Decision).ForCaller(user)).ToList();
     }
 
     /// <summary>The latest rewards decided since <paramref name="fromYear"/>, for the public page.</summary>
@@ -37,7 +37,7 @@ public sealed class RewardHistoryService(ThiDuaDbContext db)
         var list = await db.Rewards.AsNoTracking().Include(r => r.Decision).Include(r => r.Unit)
             .Where(r => r.Decision.Date >= new DateOnly(fromYear, 1, 1))
             .OrderByDescending(r => r.Decision.Date).ThenBy(r => r.Id).Take(take).ToListAsync(cancellationToken);
-        return list.Select(r => ToDto(r, r.Decision)).ToList();
+        return list.Select(r => ToDto(r, r.Decision).ForCaller(user)).ToList();
     }
 
     /// <summary>Rewards of a person: by full name, and birth date when known (names repeat).</summary>
@@ -46,12 +46,13 @@ public sealed class RewardHistoryService(ThiDuaDbContext db)
         var folded = TextSearch.Fold(fullName.Trim());
         var query = db.Rewards.AsNoTracking().Include(r => r.Decision).Include(r => r.Unit)
             .Where(r => r.PersonFullName != null && r.SearchName == folded);
-        if (dateOfBirth is { } born)
+        // Only those who may read birth dates narrow by one: for anyone else it would confirm a birth date it does not show.
+        if (dateOfBirth is { } born && user.KeepsDossiers)
         {
             query = query.Where(r => r.PersonBirthDate == null || r.PersonBirthDate == born);
         }
         var list = await query.OrderByDescending(r => r.Decision.Date).ToListAsync(cancellationToken);
-        return list.Select(r => ToDto(r, r.Decision)).ToList();
+        return list.Select(r => ToDto(r, r.Decision).ForCaller(user)).ToList();
     }
 
     /// <summary>The 15 December statistics: rewards given in the year, by award and by kind of nominee, counted in SQL.</summary>
@@ -122,4 +123,19 @@ public sealed class RewardHistoryService(ThiDuaDbContext db)
             .ToLookup(l => l.SuccessorId, l => l.PredecessorId);
         return Lineage.WithPredecessors(unit.Id, links);
     }
+}
+
+public static class RewardPrivacy
+{
+    /// <summary>
+    /// A person's birth date only for those who handle the dossier: the Reward Board, the Secretariat, Admin, and the staff
+    /// of the unit the person belongs to; everyone else reads the reward without it.
+    /// </summary>
+    public static RewardDto ForCaller(this RewardDto reward, CurrentUser user) =>
+        reward.PersonDateOfBirth is null || user.KeepsDossiers || (user.IsUnitStaff && user.UnitCode is { } own && own == reward.UnitCode)
+            ? reward
+            : reward with { PersonDateOfBirth = null };
+
+    public static DecisionDto ForCaller(this DecisionDto decision, CurrentUser user) =>
+        decision with { Rewards = decision.Rewards.Select(r => r.ForCaller(user)).ToList() };
 }

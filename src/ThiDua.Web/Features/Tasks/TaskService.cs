@@ -69,7 +69,7 @@ public sealed class TaskService(ThiDuaDbContext db, CurrentUser user, TimeProvid
         {
             throw new NotFoundException($"Không có nhiệm vụ số {id}.");
         }
-        return ToDto(task, VietnamTime.Today(clock));
+        return ToDto(task, VietnamTime.Today(clock), user.ListScope);
     }
 
     /// <summary>A page of tasks, filtered and paged in SQL; unit users see only the tasks assigned to their unit.</summary>
@@ -103,7 +103,7 @@ public sealed class TaskService(ThiDuaDbContext db, CurrentUser user, TimeProvid
             .Include(t => t.Assignees).ThenInclude(a => a.Unit)
             .Include(t => t.Progress).ThenInclude(p => p.Unit)
             .AsSplitQuery(), cancellationToken);
-        return page.Select(t => ToDto(t, today));
+        return page.Select(t => ToDto(t, today, user.ListScope));
     }
 
     public async Task<ProgressDto> ReportAsync(int id, ProgressRequest request, CancellationToken cancellationToken = default)
@@ -186,17 +186,20 @@ public sealed class TaskService(ThiDuaDbContext db, CurrentUser user, TimeProvid
         .Include(t => t.Progress).ThenInclude(p => p.Unit)
         .AsSplitQuery();
 
-    private static TaskDto ToDto(AssignedTask task, DateOnly today)
+    /// <param name="scope">A unit-scoped caller's unit: a shared task shows only that unit's part — another unit's
+    /// progress, notes, reporters and evidence are its own.</param>
+    private static TaskDto ToDto(AssignedTask task, DateOnly today, int? scope = null)
     {
-        var latest = task.Progress.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.ReportedAt).ThenBy(p => p.Id).Last());
+        var progress = task.Progress.Where(p => scope is not int own || p.UnitId == own).ToList();
+        var latest = progress.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.ReportedAt).ThenBy(p => p.Id).Last());
         return new TaskDto(task.Id, task.SourceDocument, task.Code, task.Title, task.Description, task.DueDate, task.Illustrative, PhaseOf(task.DueDate),
-            task.Assignees.OrderBy(a => a.Unit.Code, StringComparer.Ordinal).Select(a =>
+            task.Assignees.Where(a => scope is not int own || a.UnitId == own).OrderBy(a => a.Unit.Code, StringComparer.Ordinal).Select(a =>
             {
                 var report = latest.GetValueOrDefault(a.UnitId);
                 var completed = report?.Completed ?? false;
                 return new AssigneeDto(a.Unit.Code, a.Unit.Name, report?.Percent ?? 0, completed, !completed && task.DueDate < today, report?.ReportedAt, report?.Note);
             }).ToList(),
-            task.Progress.OrderBy(p => p.ReportedAt).Select(p => new ProgressDto(p.Unit.Code, p.Percent, p.Completed, p.Note, p.EvidenceFileId, p.ReportedAt, p.ReportedBy)).ToList(),
+            progress.OrderBy(p => p.ReportedAt).Select(p => new ProgressDto(p.Unit.Code, p.Percent, p.Completed, p.Note, p.EvidenceFileId, p.ReportedAt, p.ReportedBy)).ToList(),
             task.Version);
     }
 }

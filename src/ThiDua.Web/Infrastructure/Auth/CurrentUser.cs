@@ -34,6 +34,9 @@ public sealed class CurrentUser(IHttpContextAccessor http, IAuthorizationService
     /// <summary>The Reward Board or Admin: handles every reward dossier.</summary>
     public bool HandlesRewards => Roles.RewardHandlers.Any(IsIn);
 
+    /// <summary>Keeps dossiers for units: reads drafts and people's birth dates (<see cref="Roles.KeepDossiers"/>).</summary>
+    public bool KeepsDossiers => Roles.KeepDossiers.Any(IsIn);
+
     /// <summary>A unit reporter or leader (bound to <see cref="UnitId"/>).</summary>
     public bool IsUnitStaff => Roles.UnitScoped.Any(IsIn);
 

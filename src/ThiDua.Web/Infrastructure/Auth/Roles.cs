@@ -27,6 +27,9 @@ public static class Roles
     /// <summary>Roles that handle reward dossiers for the whole province: the Reward Board and the administrator.</summary>
     public static readonly IReadOnlyList<string> RewardHandlers = [RewardBoard, Admin];
 
+    /// <summary>Roles that keep dossiers for units and so read their drafts and the people's birth dates: the Reward Board, the Secretariat, Admin.</summary>
+    public static readonly IReadOnlyList<string> KeepDossiers = [RewardBoard, Secretariat, Admin];
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
     public static string VietnameseName(string role) => role switch
