@@ -49,13 +49,6 @@ public static class RewardNames
         _ => "Đề nghị khen thưởng cấp Nhà nước",
     };
 
-    public static string VietnameseName(this NominationRound round) => round switch
-    {
-        NominationRound.Annual => "Hằng năm",
-        NominationRound.Midterm => "Sơ kết 2022–2023",
-        _ => "Tổng kết 2022–2025",
-    };
-
     public static string VietnameseName(this NomineeKind kind) => kind switch
     {
         NomineeKind.Unit => "Tập thể (cơ quan, đơn vị, địa phương)",

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ThiDua.IntegrationTests.Infrastructure;
 using ThiDua.Web.Data;
@@ -432,4 +433,29 @@ public class RulesInForceTests
 
     private static async Task<JsonNode> ListedAsync(ThiDuaApp app, int id) =>
         (await (await (await app.ClientAsync(Board)).GetAsync("/api/v1/nominations?status=submitted")).JsonAsync())["items"]!.AsArray().Single(n => (int)n!["id"]! == id)!;
+
+    /// <summary>Every endpoint of the rules in force refuses the roles that do not hold it (403), and anonymous callers (401).</summary>
+    [Theory]
+    [InlineData("POST", "/api/v1/reward-rules", "soyte.lanhdao")]
+    [InlineData("POST", "/api/v1/councils", "soyte.baocao")]
+    [InlineData("POST", "/api/v1/councils", "hoidong1")]
+    [InlineData("GET", "/api/v1/councils", "soyte.baocao")]
+    [InlineData("POST", "/api/v1/state-proposals", "soyte.lanhdao")]
+    [InlineData("POST", "/api/v1/state-proposals", "thuongtruc")]
+    [InlineData("POST", "/api/v1/nominations/1/central-decision", "soyte.lanhdao")]
+    [InlineData("POST", "/api/v1/calendar/days", "banthidua")]
+    [InlineData("DELETE", "/api/v1/calendar/days/2027-09-02", "thuongtruc")]
+    [InlineData("DELETE", "/api/v1/holidays/2027-09-02", "soyte.baocao")]
+    public async Task TheWrongRoleIsRefused(string method, string path, string userName)
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { }) : null };
+        using var anonymousRequest = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { }) : null };
+
+        var response = await (await app.ClientAsync(userName)).SendAsync(request);
+        var anonymous = await app.CreateClient().SendAsync(anonymousRequest);
+
+        await response.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
 }

@@ -19,20 +19,13 @@ public sealed class RewardRuleSeeder(ThiDuaDbContext db, TimeProvider clock)
     private const string Decree152 = "Nghị định 152/2025/NĐ-CP (hiệu lực 01/07/2025, thay Nghị định 98/2023/NĐ-CP)";
     private const string Province = "Quy chế công tác thi đua, khen thưởng tỉnh Quảng Ninh (Quyết định 89/2025/QĐ-UBND)";
 
-    /// <summary>The law's preconditions and the plan's criteria (section IV.1–2), by kind of nominee ("*" for all).</summary>
+    /// <summary>The Law's preconditions ("hoàn thành tốt nhiệm vụ" mandatory for people), then the plan's criteria (section IV.1–2).</summary>
     private static readonly RewardCriteria.Item[] Criteria =
     [
         new("*:chap-hanh", "Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước", true),
         new("unit:doan-ket", "Nội bộ đoàn kết, thực hiện tốt quy chế dân chủ ở cơ sở", true),
-        new("enterprise:san-pham-so", "Ứng dụng công nghệ số tạo ra sản phẩm, dịch vụ mới trong ngành, lĩnh vực kinh tế – xã hội", true),
-        new("enterprise:tieu-chuan", "Đáp ứng tiêu chuẩn, quy chuẩn kỹ thuật và bảo đảm an toàn, an ninh mạng", true),
-        new("enterprise:make-in-vietnam", "Sản phẩm sáng tạo, thiết kế, sản xuất tại Việt Nam hoặc phát triển nền tảng số quốc gia", false),
-        new("enterprise:thanh-tich-xuat-sac", "Có thành tích xuất sắc trong Phong trào thi đua", true),
-        new("individual:sang-kien", "Có sáng kiến, giải pháp hữu ích trong xây dựng, ban hành, tổ chức thực hiện cơ chế, chính sách thúc đẩy chuyển đổi số", true),
-        new("individual:thanh-tich-xuat-sac", "Có thành tích xuất sắc trong Phong trào thi đua", true),
         new("individual:hoan-thanh-nhiem-vu", "Hoàn thành tốt nhiệm vụ được giao trong năm", true),
-        new("other:dong-gop", "Có nhiều đóng góp về công sức, trí tuệ, vật chất, sáng kiến vào chuyển đổi số của tỉnh Quảng Ninh", true),
-        new("other:thanh-tich-xuat-sac", "Có thành tích xuất sắc trong Phong trào thi đua", true),
+        .. RewardCriteria.Plan,
     ];
 
     private static readonly DocumentKind[] Dossier = [DocumentKind.Proposal, DocumentKind.Minutes, DocumentKind.AchievementReport];

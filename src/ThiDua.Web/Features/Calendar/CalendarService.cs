@@ -107,21 +107,17 @@ public sealed class CalendarService(ThiDuaDbContext db)
         {
             throw new ConflictException($"Ngày {date:dd/MM/yyyy} đã là ngày làm việc.");
         }
-        var existing = await db.CalendarDays.FindAsync([date], cancellationToken);
-        if (existing is not null)
+        // A correction (a computed day off marked worked) gives way to the new record.
+        var day = await db.CalendarDays.FindAsync([date], cancellationToken);
+        if (day is null)
         {
-            // A correction (a computed day off marked worked) gives way to the new record.
-            db.CalendarDays.Remove(existing);
-            await db.SaveChangesAsync(cancellationToken);
+            day = new CalendarDay { Date = date, Name = "" };
+            db.CalendarDays.Add(day);
         }
-        db.CalendarDays.Add(new CalendarDay
-        {
-            Date = date,
-            Kind = kind,
-            Name = request.Name.Trim().Normalize(NormalizationForm.FormC),
-            Rule = request.Rule ?? DayRule.Arrangement,
-            Source = string.IsNullOrWhiteSpace(request.Source) ? null : request.Source.Trim(),
-        });
+        day.Kind = kind;
+        day.Name = request.Name.Trim().Normalize(NormalizationForm.FormC);
+        day.Rule = request.Rule ?? DayRule.Arrangement;
+        day.Source = string.IsNullOrWhiteSpace(request.Source) ? null : request.Source.Trim();
         await db.SaveChangesAsync(cancellationToken);
         return await YearAsync(date.Year, cancellationToken);
     }
