@@ -101,4 +101,47 @@ public class DataExposureTests
         Assert.Equal(HttpStatusCode.OK, byBoard.StatusCode);
         Assert.Equal(HttpStatusCode.OK, afterSubmit.StatusCode);
     }
+
+    /// <summary>
+    /// A write on another unit's record answers exactly as one on a record that does not exist (404, same title), so
+    /// a unit cannot probe which reports, assessments or dossiers others have.
+    /// </summary>
+    [Theory, Providers]
+    public async Task AWriteOnAnotherUnitsRecordAnswersAsAMissingOne(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var (healthReporter, _) = await HealthStaffAsync(app);
+        var report = (int)(await (await healthReporter.PostJsonAsync("/api/v1/reports", new
+        {
+            movementCode = Movement, year = 2026, unitCode = Health, summary = "Tóm tắt.", results = "Kết quả.",
+        })).JsonAsync(HttpStatusCode.Created))["id"]!;
+        var nomination = (int)(await NominateAsync(healthReporter, PersonNomination()))["id"]!;
+        var assessment = (int)(await (await (await app.ClientAsync("thuongtruc")).GetAsync($"/api/v1/assessments?unitCode={Health}")).JsonAsync())["items"]![0]!["id"]!;
+        var wardReporter = await app.ClientAsync("baichay.baocao");
+        var wardLeader = await app.ClientAsync("baichay.lanhdao");
+        const int Missing = 987654;
+
+        var pairs = new (Func<int, Task<HttpResponseMessage>> Write, int Existing)[]
+        {
+            (id => wardReporter.PutJsonAsync($"/api/v1/reports/{id}", new { summary = "Sửa.", results = "Sửa.", version = 1 }), report),
+            (id => wardLeader.PostAsync($"/api/v1/reports/{id}/submit", null), report),
+            (id => wardLeader.PostAsync($"/api/v1/assessments/{id}/submit", null), assessment),
+            (id => UploadAsync(wardReporter, id, "proposal", Pdf("To trinh"), "to-trinh.pdf"), nomination),
+            (id => wardReporter.PutJsonAsync($"/api/v1/nominations/{id}", Versioned(PersonNomination(), 1)), nomination),
+        };
+        foreach (var (write, existing) in pairs)
+        {
+            var other = await (await write(existing)).ProblemAsync(HttpStatusCode.NotFound);
+            var missing = await (await write(Missing)).ProblemAsync(HttpStatusCode.NotFound);
+            Assert.Equal((string?)missing["title"], (string?)other["title"]);
+            Assert.Equal(((string)missing["detail"]!).Replace(Missing.ToString(), "N"), ((string)other["detail"]!).Replace(existing.ToString(), "N"));
+        }
+    }
+
+    private static JsonObject Versioned(object body, int version)
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(body, HttpExtensions.Json)!.AsObject();
+        json["version"] = version;
+        return json;
+    }
 }

@@ -112,7 +112,7 @@ public sealed class SelfAssessmentService(ThiDuaDbContext db, FrameworkService f
     public async Task<AssessmentDto> SubmitAsync(int id, CancellationToken cancellationToken = default)
     {
         var assessment = await assessments.LoadAsync(id, tracking: true, cancellationToken);
-        await user.EnsureAsync(assessment.UnitId, UnitScope.Lead, "Chỉ lãnh đạo đơn vị được gửi đánh giá của đơn vị mình.");
+        await user.EnsureOnRecordAsync(assessment.UnitId, UnitScope.Lead, AssessmentService.NotFound(id), "Chỉ lãnh đạo đơn vị được gửi đánh giá của đơn vị mình.");
         AssessmentWorkflow.EnsureCanSubmit(assessment.Status);
         var withoutEvidence = AssessmentService.MissingEvidence(frameworks.Compiled(assessment.Framework), assessment);
         if (withoutEvidence.Count > 0)
@@ -129,8 +129,7 @@ public sealed class SelfAssessmentService(ThiDuaDbContext db, FrameworkService f
     private async Task<UnitAssessment> LoadForUnitAsync(int id, CancellationToken cancellationToken)
     {
         var assessment = await assessments.LoadAsync(id, tracking: true, cancellationToken);
-        await user.EnsureVisibleAsync(assessment.UnitId, AssessmentService.NotFound(id));
-        await user.EnsureAsync(assessment.UnitId, UnitScope.Staff, "Chỉ cán bộ, lãnh đạo của đơn vị được nhập giá trị tự đánh giá.");
+        await user.EnsureOnRecordAsync(assessment.UnitId, UnitScope.Staff, AssessmentService.NotFound(id), "Chỉ cán bộ, lãnh đạo của đơn vị được nhập giá trị tự đánh giá.");
         return assessment;
     }
 

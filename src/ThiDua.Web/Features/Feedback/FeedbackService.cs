@@ -63,11 +63,8 @@ public sealed class FeedbackService(ThiDuaDbContext db, NotificationService noti
         {
             throw new ConflictException("Vướng mắc đã đóng; hãy nêu vướng mắc mới.");
         }
+        // FindVisibleAsync let in only the Board's side and the unit's own staff.
         var fromBoard = Board.Any(user.IsIn);
-        if (!fromBoard && !user.IsUnitStaff)
-        {
-            throw new ForbiddenException("Bạn không được trả lời vướng mắc này.");
-        }
         thread.Replies.Add(new FeedbackReply { Body = body.Trim().Normalize(System.Text.NormalizationForm.FormC), FromBoard = fromBoard, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user.UserName });
         thread.Status = fromBoard ? FeedbackStatus.Answered : FeedbackStatus.Open;
         await db.SaveChangesAsync(cancellationToken);
@@ -91,6 +88,7 @@ public sealed class FeedbackService(ThiDuaDbContext db, NotificationService noti
 
     public async Task<FeedbackDto> GetAsync(int id, CancellationToken cancellationToken = default)
     {
+        EnsureReadsFeedback();
         var thread = await db.FeedbackThreads.AsNoTracking().Include(t => t.Unit).Include(t => t.Replies).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Không có vướng mắc số {id}.");
         await EnsureVisibleAsync(thread);
@@ -100,12 +98,9 @@ public sealed class FeedbackService(ThiDuaDbContext db, NotificationService noti
     public async Task<PagedList<FeedbackDto>> ListAsync(string? status, Paging paging, CancellationToken cancellationToken = default)
     {
         var query = db.FeedbackThreads.AsNoTracking();
+        EnsureReadsFeedback();
         if (!Board.Any(user.IsIn))
         {
-            if (!user.IsUnitStaff)
-            {
-                throw new ForbiddenException("Vướng mắc chỉ đơn vị nêu, Ban Thi đua – Khen thưởng, cơ quan thường trực và quản trị được xem.");
-            }
             var own = user.UnitId ?? -1;
             query = query.Where(t => t.UnitId == own);
         }
@@ -121,24 +116,29 @@ public sealed class FeedbackService(ThiDuaDbContext db, NotificationService noti
 
     private async Task<FeedbackThread> FindVisibleAsync(int id, CancellationToken cancellationToken)
     {
+        EnsureReadsFeedback();
         var thread = await db.FeedbackThreads.Include(t => t.Replies).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException($"Không có vướng mắc số {id}.");
         await EnsureVisibleAsync(thread);
         return thread;
     }
 
+    /// <summary>Roles that never see feedback are refused before any lookup, so the answer never depends on whether a thread exists.</summary>
+    private void EnsureReadsFeedback()
+    {
+        if (!Board.Any(user.IsIn) && !user.IsUnitStaff)
+        {
+            throw new ForbiddenException("Vướng mắc chỉ đơn vị nêu, Ban Thi đua – Khen thưởng, cơ quan thường trực và quản trị được xem.");
+        }
+    }
+
+    /// <summary>Another unit's thread answers as a missing one.</summary>
     private async Task EnsureVisibleAsync(FeedbackThread thread)
     {
-        if (Board.Any(user.IsIn) || await user.CanAsync(thread.UnitId, UnitScope.Staff))
-        {
-            return;
-        }
-        // Other units get "not found" (the thread's existence is not revealed); other roles are refused.
-        if (user.IsUnitStaff)
+        if (!Board.Any(user.IsIn) && !await user.CanAsync(thread.UnitId, UnitScope.Staff))
         {
             throw new NotFoundException($"Không có vướng mắc số {thread.Id}.");
         }
-        throw new ForbiddenException("Vướng mắc chỉ đơn vị nêu, Ban Thi đua – Khen thưởng, cơ quan thường trực và quản trị được xem.");
     }
 
     private static FeedbackDto ToDto(FeedbackThread t) => new(t.Id, t.Unit.Code, t.Unit.Name, t.Subject, t.Body, t.Status, t.CreatedAt, t.CreatedBy, t.ClosedAt,

@@ -56,7 +56,7 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
     public async Task<ReportDto> UpdateAsync(int id, UpdateReportRequest request, int expectedVersion, CancellationToken cancellationToken = default)
     {
         var report = await FindAsync(id, cancellationToken);
-        await user.EnsureAsync(report.UnitId, UnitScope.Act);
+        await user.EnsureOnRecordAsync(report.UnitId, UnitScope.Act, NotFound(id));
         Versions.EnsureCurrent(report.Version, expectedVersion);
         ReportWorkflow.EnsureEditable(report.Status);
         report.Summary = Clean(request.Summary);
@@ -71,8 +71,8 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
     public async Task<ReportDto> AddAttachmentAsync(int id, Guid fileId, CancellationToken cancellationToken = default)
     {
         var report = await db.AnnualReports.Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"Không có báo cáo số {id}.");
-        await user.EnsureAsync(report.UnitId, UnitScope.Act);
+            ?? throw new NotFoundException(NotFound(id));
+        await user.EnsureOnRecordAsync(report.UnitId, UnitScope.Act, NotFound(id));
         ReportWorkflow.EnsureEditable(report.Status);
         if (report.Attachments.All(a => a.FileId != fileId))
         {
@@ -87,7 +87,7 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
     public async Task<ReportDto> SubmitAsync(int id, CancellationToken cancellationToken = default)
     {
         var report = await FindAsync(id, cancellationToken);
-        await user.EnsureAsync(report.UnitId, UnitScope.Lead, "Chỉ lãnh đạo đơn vị được gửi báo cáo của đơn vị mình.");
+        await user.EnsureOnRecordAsync(report.UnitId, UnitScope.Lead, NotFound(id), "Chỉ lãnh đạo đơn vị được gửi báo cáo của đơn vị mình.");
         ReportWorkflow.EnsureEditable(report.Status);
         if (string.IsNullOrWhiteSpace(report.Summary) || string.IsNullOrWhiteSpace(report.Results))
         {
@@ -121,8 +121,8 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
     public async Task<ReportDto> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         var report = await Load().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"Không có báo cáo số {id}.");
-        await user.EnsureVisibleAsync(report.UnitId, $"Không có báo cáo số {id}.");
+            ?? throw new NotFoundException(NotFound(id));
+        await user.EnsureVisibleAsync(report.UnitId, NotFound(id));
         return ToDto(report);
     }
 
@@ -207,8 +207,10 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
         return units.Where(u => u.Validity.Contains(deadline)).ToList();
     }
 
+    private static string NotFound(int id) => $"Không có báo cáo số {id}.";
+
     private async Task<AnnualReport> FindAsync(int id, CancellationToken cancellationToken) =>
-        await db.AnnualReports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException($"Không có báo cáo số {id}.");
+        await db.AnnualReports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException(NotFound(id));
 
     private IQueryable<AnnualReport> Load() => db.AnnualReports.AsNoTracking()
         .Include(r => r.Movement).Include(r => r.Unit).Include(r => r.Attachments).ThenInclude(a => a.File);

@@ -14,6 +14,7 @@ public sealed class DossierService(ThiDuaDbContext db, FileService files, Nomina
     {
         var nomination = await db.Nominations.Include(n => n.Documents).FindTrackedAsync(id, cancellationToken);
         // The Reward Board may complete a dossier at any step; the unit only while it is its own to edit.
+        await user.EnsureVisibleAsync(nomination.Scope(), NominationAccess.Read, NominationQueries.NotFound(id));
         if (!user.HandlesRewards)
         {
             await user.EnsureAsync(nomination.Scope(), NominationAccess.Prepare, "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.");

@@ -27,6 +27,7 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Rewa
     public async Task<NominationDto> UpdateAsync(int id, NominationRequest request, int expectedVersion, CancellationToken cancellationToken = default)
     {
         var nomination = await db.Nominations.Include(n => n.Steps).Include(n => n.Criteria).FindTrackedAsync(id, cancellationToken);
+        await user.EnsureVisibleAsync(nomination.Scope(), NominationAccess.Read, NominationQueries.NotFound(id));
         await user.EnsureAsync(nomination.Scope(), NominationAccess.Prepare, "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.");
         Versions.EnsureCurrent(nomination.Version, expectedVersion);
         NominationRules.EnsureUnitCanEdit(nomination.Status);

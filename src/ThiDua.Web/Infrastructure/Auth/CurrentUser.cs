@@ -59,7 +59,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, IAuthorizationService
         }
     }
 
-    public Task EnsureAsync(int unitId, UnitScope scope, string message = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.") =>
+    public Task EnsureAsync(int unitId, UnitScope scope, string message = OwnUnitOnly) =>
         EnsureAsync(new UnitResource(unitId), scope, message);
 
     /// <summary>404 with <paramref name="notFound"/> unless the requirement holds: a record the user may not see answers as a missing one.</summary>
@@ -72,4 +72,17 @@ public sealed class CurrentUser(IHttpContextAccessor http, IAuthorizationService
     }
 
     public Task EnsureVisibleAsync(int unitId, string notFound) => EnsureVisibleAsync(new UnitResource(unitId), UnitScope.Read, notFound);
+
+    /// <summary>
+    /// A write on an existing record: 404 (<paramref name="notFound"/>, the missing record's own answer) unless the user
+    /// may see it, then 403 unless <paramref name="scope"/> holds. Another unit's record thus answers exactly as a
+    /// missing one, for writes as for reads; only its own people learn that they may not do this step.
+    /// </summary>
+    public async Task EnsureOnRecordAsync(int unitId, UnitScope scope, string notFound, string forbidden = OwnUnitOnly)
+    {
+        await EnsureVisibleAsync(unitId, notFound);
+        await EnsureAsync(unitId, scope, forbidden);
+    }
+
+    public const string OwnUnitOnly = "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.";
 }
