@@ -23,6 +23,7 @@ using ThiDua.Web.Features.Units;
 using ThiDua.Web.Infrastructure;
 using ThiDua.Web.Infrastructure.Audit;
 using ThiDua.Web.Infrastructure.Errors;
+using ThiDua.Web.Infrastructure.Security;
 
 namespace ThiDua.Web;
 
@@ -44,6 +45,7 @@ public static class WebSetup
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddThiDuaDatabase(builder.Configuration, builder.Environment);
         services.AddThiDuaAuth();
+        services.AddThiDuaRateLimits(builder.Configuration);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -165,6 +167,9 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<Infrastructure.Auth.BearerSessionCheck>();
+        app.UseRateLimiter();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), api => api.UseMiddleware<Infrastructure.Auth.CookieApiAntiforgery>());
         app.UseAuthorization();
         return app;
     }

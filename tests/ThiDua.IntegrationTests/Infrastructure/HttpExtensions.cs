@@ -68,6 +68,13 @@ public static partial class HttpExtensions
         return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>The antiforgery token a page carries (its cookie is then in the client's cookie jar).</summary>
+    public static async Task<string> PageTokenAsync(this HttpClient client, string url)
+    {
+        var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+        return AntiforgeryToken().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"No antiforgery token on {url}.");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

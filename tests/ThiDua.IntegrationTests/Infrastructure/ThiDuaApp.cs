@@ -44,6 +44,10 @@ public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = n
         // The reminder service runs only in the tests that move the clock for it.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Storage:Path", Path.Combine(Path.GetTempPath(), "thidua-tests", "files", Guid.NewGuid().ToString("N")));
+        // Tests sign many users in from one (absent) address; the tests of the limits set their own.
+        builder.UseSetting("RateLimits:SignInsPerAddressPerMinute", "100000");
+        builder.UseSetting("RateLimits:FailedSignInsPerAccount", "100000");
+        builder.UseSetting("RateLimits:PublicCommentsPerAddress", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -11,6 +11,27 @@ public sealed class TokenRequest
     public string Password { get; init; } = "";
 }
 
+public sealed class RefreshRequest
+{
+    [Required, StringLength(4096)]
+    public string RefreshToken { get; init; } = "";
+}
+
+public sealed class ChangePasswordRequest
+{
+    [Required, StringLength(256)]
+    public string CurrentPassword { get; init; } = "";
+
+    [Required, StringLength(256)]
+    public string NewPassword { get; init; } = "";
+}
+
+public sealed class ResetPasswordRequest
+{
+    [Required, StringLength(256)]
+    public string NewPassword { get; init; } = "";
+}
+
 public sealed class CreateUserRequest
 {
     [Required, StringLength(64, MinimumLength = 3)]

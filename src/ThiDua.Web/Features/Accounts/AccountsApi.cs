@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.Extensions.Options;
 using ThiDua.Data.Accounts;
+using ThiDua.Web.Infrastructure.Security;
 
 namespace ThiDua.Web.Features.Accounts;
 
@@ -10,39 +13,76 @@ public static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", Token).WithTags("Accounts").RequireAuthorization(Policies.Public)
-            .WithSummary("Exchanges user name and password for a bearer token {accessToken, tokenType, expiresIn}. Wrong credentials or a locked account: 401.");
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.SignIn);
+        auth.MapPost("/token", Token)
+            .WithSummary("Exchanges user name and password for a bearer token {accessToken, tokenType, expiresIn, refreshToken}. Wrong credentials, an unknown name or a locked account: 401 with the same words; too many tries: 429 with Retry-After.");
+        auth.MapPost("/refresh", Refresh)
+            .WithSummary("Exchanges a refresh token for a new token pair; refused (401) once the password changed or the account was locked.");
 
         var users = app.MapGroup("/api/v1/users").WithTags("Accounts");
         users.MapPost("/", Create).RequireAuthorization(Policies.Admin);
         users.MapGet("/", List).RequireAuthorization(Policies.Admin);
         users.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn);
+        users.MapPost("/me/password", ChangeOwnPassword).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Changes the caller's password; every other session and token of the account ends within a minute.");
+        users.MapPost("/{userName}/password", ResetPassword).RequireAuthorization(Policies.Admin)
+            .WithSummary("The administrator sets a new password; the account's sessions and tokens end within a minute.");
+        users.MapPost("/{userName}/lock", Lock).RequireAuthorization(Policies.Admin)
+            .WithSummary("Disables the account until unlocked; its sessions and tokens end within a minute.");
+        users.MapPost("/{userName}/unlock", Unlock).RequireAuthorization(Policies.Admin);
         return app;
     }
 
-    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Token(TokenRequest request, SignInManager<ApplicationUser> signIn)
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Token(TokenRequest request, AccountSignIn accounts, SignInManager<ApplicationUser> signIn, HttpContext http)
     {
-        var user = await signIn.UserManager.FindByNameAsync(request.UserName.Trim());
-        if (user is null)
+        var check = await accounts.CheckAsync(request.UserName, request.Password);
+        if (check.User is not { } user)
         {
-            return Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");
-        }
-        // Counts failures and locks the account after 5 of them for 15 minutes, as the login page does.
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            return Unauthorized("Tài khoản đang bị khoá tạm thời do đăng nhập sai nhiều lần; hãy thử lại sau 15 phút.");
-        }
-        if (!check.Succeeded)
-        {
-            return Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");
+            if (check.Wait is { } wait)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(AccountSignIn.Throttled(wait), statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần thử");
+            }
+            return Unauthorized(AccountSignIn.Refused);
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
+    /// <summary>As Identity's own refresh: the refresh token's user, if its security stamp is still current and the account open.</summary>
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(RefreshRequest request, SignInManager<ApplicationUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            return Unauthorized("Mã làm mới không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.");
+        }
+        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
     private static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Không xác thực được");
+
+    private static async Task<NoContent> ChangeOwnPassword(UserService service, ChangePasswordRequest request, ClaimsPrincipal user)
+    {
+        await service.ChangeOwnPasswordAsync(user.Identity!.Name!, request.CurrentPassword, request.NewPassword);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> ResetPassword(UserService service, string userName, ResetPasswordRequest request)
+    {
+        await service.ResetPasswordAsync(userName, request.NewPassword);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<UserDto>> Lock(UserService service, string userName, CancellationToken ct) =>
+        TypedResults.Ok(await service.SetLockedAsync(userName, locked: true, ct));
+
+    private static async Task<Ok<UserDto>> Unlock(UserService service, string userName, CancellationToken ct) =>
+        TypedResults.Ok(await service.SetLockedAsync(userName, locked: false, ct));
 
     private static async Task<Created<UserDto>> Create(UserService service, CreateUserRequest request, CancellationToken ct)
     {

@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using ThiDua.Web.Infrastructure.Security;
 using ThiDua.Data.Accounts;
 
 namespace ThiDua.Web.Features.Accounts;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AccountSignIn accounts) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -33,14 +36,18 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageMode
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var check = await accounts.CheckAsync(Input.UserName, Input.Password);
+        if (check.User is { } user)
         {
+            await signIn.SignInAsync(user, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Tài khoản đang bị khoá tạm thời do nhập sai mật khẩu nhiều lần; hãy thử lại sau 15 phút."
-            : "Tên đăng nhập hoặc mật khẩu không đúng.");
+        if (check.Wait is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        ModelState.AddModelError(string.Empty, check.Wait is { } w ? AccountSignIn.Throttled(w) : AccountSignIn.Refused);
         return Page();
     }
 }

@@ -89,6 +89,41 @@ public sealed class UserService(UserManager<ApplicationUser> users, ThiDuaDbCont
         }).ToList();
     }
 
+    /// <summary>The user changes their own password; Identity renews the security stamp, which ends every other session.</summary>
+    public async Task ChangeOwnPasswordAsync(string userName, string currentPassword, string newPassword)
+    {
+        var user = await FindAsync(userName);
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            throw DomainException.ForField("currentPassword", "Mật khẩu hiện tại không đúng.");
+        }
+        Check(result, "newPassword");
+    }
+
+    public async Task ResetPasswordAsync(string userName, string newPassword)
+    {
+        var user = await FindAsync(userName);
+        Check(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword), "newPassword");
+    }
+
+    /// <summary>
+    /// Locks the account until unlocked (Identity's lockout end set to the far future) and renews its security
+    /// stamp, so its cookies and bearer tokens stop working within a minute (the stamp is checked every minute).
+    /// </summary>
+    public async Task<UserDto> SetLockedAsync(string userName, bool locked, CancellationToken cancellationToken = default)
+    {
+        var user = await FindAsync(userName);
+        Check(await users.SetLockoutEnabledAsync(user, true), "userName");
+        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null), "userName");
+        Check(await users.ResetAccessFailedCountAsync(user), "userName");
+        Check(await users.UpdateSecurityStampAsync(user), "userName");
+        return await GetAsync(user.UserName!, cancellationToken);
+    }
+
+    private async Task<ApplicationUser> FindAsync(string userName) =>
+        await users.FindByNameAsync(userName.Trim()) ?? throw new NotFoundException($"Không có người dùng {userName}.");
+
     private static void Check(IdentityResult result, string field)
     {
         if (!result.Succeeded)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ThiDua.Core.Units;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Rewards;
+using ThiDua.Web.Infrastructure.Security;
 using ThiDua.Web.Features.Targets;
 
 namespace ThiDua.Web.Features.Public;
@@ -21,7 +22,7 @@ public static class OpenDataApi
         open.MapGet("/results", Results).WithSummary("The published ranking of a framework (JSON).");
         open.MapGet("/results.csv", ResultsCsv).WithSummary("The published ranking of a framework (CSV, UTF-8).");
         open.MapGet("/notices", Notices).WithSummary("Nominations on public notice now, with the last day for comments.");
-        open.MapPost("/notices/{id:int}/comments", Comment).DisableAntiforgery()
+        open.MapPost("/notices/{id:int}/comments", Comment).DisableAntiforgery().RequireRateLimiting(RateLimits.PublicComment)
             .WithSummary("A comment of the public on a nomination under notice {name?, contact?, body}.");
         open.MapGet("/rewards", Rewards).WithSummary("Rewards decided (no birth dates): ?year=&unitCode=&q=.");
         open.MapGet("/targets", Targets).WithSummary("The targets with their measurements and status, for everyone.");

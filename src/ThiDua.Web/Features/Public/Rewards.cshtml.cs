@@ -7,6 +7,7 @@ namespace ThiDua.Web.Features.Public;
 /// decided (R13: "công khai, minh bạch"). No login.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ThiDua.Web.Infrastructure.Security.RateLimits.PublicComment)]
 public sealed class RewardsModel(PublicNoticeService notices, RewardHistoryService history, TimeProvider clock) : CommandPageModel
 {
     public IReadOnlyList<NoticeDto> Notices { get; private set; } = [];

@@ -47,6 +47,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Không tìm thấy", "Trang hoặc dữ liệu bạn tìm không có."),
             405 => ("Thao tác không được hỗ trợ", "Trang này không nhận thao tác đó."),
             409 => ("Xung đột dữ liệu", "Dữ liệu đã được người khác thay đổi; hãy tải lại trang."),
+            429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn; hãy đợi ít phút rồi thử lại."),
             _ => ("Đã có lỗi", "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau."),
         };
         if (!string.IsNullOrWhiteSpace(message) && status is >= 400 and < 500)

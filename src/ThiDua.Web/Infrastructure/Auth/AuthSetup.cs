@@ -10,6 +10,9 @@ public static class AuthSetup
     /// <summary>Chooses the bearer token for API clients that send one and the cookie for everyone else.</summary>
     public const string SmartScheme = "ThiDua";
 
+    /// <summary>How soon a password change or a locked account ends the account's cookies and tokens.</summary>
+    public static readonly TimeSpan SessionCheckInterval = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddThiDuaAuth(this IServiceCollection services)
     {
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
@@ -20,8 +23,8 @@ public static class AuthSetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed passwords do not lock accounts (SignInThrottle counts them instead); lockout is how the
+                // administrator disables an account (UserService.SetLockedAsync).
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
             })
@@ -40,12 +43,20 @@ public static class AuthSetup
             })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
+                    SendsBearer(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             // Identity's own opaque bearer tokens, protected with the Data Protection keys kept in the database,
             // so every app instance can read every token (DESIGN.md, scale-out path).
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8));
+
+        // The app's clock (tests move it); Identity would otherwise read the system clock here.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
+        {
+            options.ValidationInterval = SessionCheckInterval;
+            options.TimeProvider = clock;
+        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+        services.AddScoped<Features.Accounts.AccountSignIn>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -67,6 +78,9 @@ public static class AuthSetup
         services.AddScoped<CurrentUser>();
         return services;
     }
+
+    public static bool SendsBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The API answers 401/403 with a status; only pages are redirected to the login page.</summary>
     private static Task ApiOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
