@@ -40,6 +40,12 @@ public static class DatabaseSetup
 
         services.AddDbContext<ThiDuaDbContext>(options =>
         {
+            // A failing command or query is an exception that reaches ProblemDetailsExceptionHandler, which logs it
+            // once with the request's trace id; EF's own error lines would log it three times, with its SQL.
+            options.ConfigureWarnings(w => w.Log(
+                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug)));
             switch (provider)
             {
                 case DatabaseProvider.Postgres:

@@ -49,7 +49,7 @@ public static class WebSetup
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Extensions["traceId"] = TraceIds.Of(context.HttpContext);
             if (context.ProblemDetails is HttpValidationProblemDetails validation && validation.Detail is null)
             {
                 // Validation of request bodies (AddValidation) names the fields; the summary is in Vietnamese.
@@ -152,8 +152,10 @@ public static class WebSetup
             // API errors are written by ProblemDetailsExceptionHandler; pages re-execute the Vietnamese error page.
             ExceptionHandlingPath = "/loi/500",
             StatusCodeSelector = ProblemDetailsExceptionHandler.StatusOf,
-            // Known faults (400, 403, 404, 409) are the caller's, not the server's: no error log for them.
-            SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.Map(context.Exception) is not null,
+            // Known faults (400, 403, 404, 409) are the caller's, not the server's: no error log for them; the others
+            // are logged once, with the trace id, by ProblemDetailsExceptionHandler (a scanner's 500s once filled the
+            // disk with two stack traces per request).
+            SuppressDiagnosticsCallback = _ => true,
         });
         // API errors without a body (401, 403, 404 of routing) become ProblemDetails; pages get the Vietnamese error page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -167,6 +169,12 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // Every log line of a request carries the signed-in user's id (never the name); the host adds the trace id.
+        app.Use(async (context, next) =>
+        {
+            using var scope = app.Logger.BeginScope(new Dictionary<string, object?> { ["UserId"] = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value });
+            await next(context);
+        });
         app.UseMiddleware<Infrastructure.Auth.BearerSessionCheck>();
         app.UseRateLimiter();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), api => api.UseMiddleware<Infrastructure.Auth.CookieApiAntiforgery>());

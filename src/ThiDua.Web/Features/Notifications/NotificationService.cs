@@ -90,7 +90,8 @@ public sealed class NotificationService(ThiDuaDbContext db, IConfiguration confi
         }
         catch (Exception e) when (e is MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or MailKit.Security.AuthenticationException or IOException or System.Net.Sockets.SocketException or ParseException or OperationCanceledException)
         {
-            logger.LogWarning(e, "Sending e-mail to {To} failed", to);
+            // The addresses stay in the outbox (readable by the administrator), not in the log.
+            logger.LogWarning("Sending an e-mail to {Count} recipient(s) failed: {Error}", to.Split(',').Length, e.GetType().Name);
             email.State = OutboxState.Failed;
             email.Error = e.Message;
         }

@@ -16,6 +16,9 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
 
+    /// <summary>For a server fault: the trace id of the one log entry written for it, for the user to quote.</summary>
+    public string? TraceId { get; private set; }
+
     /// <summary>Runs for every method the error page is re-executed with (GET, POST, DELETE…), with or without a handler.</summary>
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
@@ -50,6 +53,7 @@ public sealed class ErrorModel : PageModel
             429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn; hãy đợi ít phút rồi thử lại."),
             _ => ("Đã có lỗi", "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau."),
         };
+        TraceId = status >= 500 ? TraceIds.Of(HttpContext) : null;
         if (!string.IsNullOrWhiteSpace(message) && status is >= 400 and < 500)
         {
             Message = message;

@@ -17,7 +17,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         var problem = Map(exception);
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception on {Path}", path);
+            // The one log entry of this failure (ExceptionHandlerOptions.SuppressDiagnosticsCallback keeps the
+            // middleware from writing a second): the trace id the user sees on the error page, the user's id (not
+            // their name), and the path without its query string, which may carry names.
+            logger.LogError(exception, "Unhandled {Exception} on {Method} {Path}, trace {TraceId}, user {UserId}",
+                exception.GetType().Name, httpContext.Request.Method, path, TraceIds.Of(httpContext),
+                httpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "-");
             if (!isApi)
             {
                 return false;
