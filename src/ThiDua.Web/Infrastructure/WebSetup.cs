@@ -70,7 +70,11 @@ public static class WebSetup
             options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Conventions.ConfigureFilter(new MissingHandlerFilter());
         }).AddMvcOptions(options => UseVietnameseBindingMessages(options.ModelBindingMessageProvider));
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecurityTransformer>();
+            options.AddOperationTransformer<Infrastructure.Api.ErrorResponsesTransformer>();
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // One block per area (Features/<Area>): its services by use case, and its resource authorisation handlers.

@@ -14,9 +14,9 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.SignIn);
-        auth.MapPost("/token", Token)
+        auth.MapPost("/token", Token).Answers(StatusCodes.Status401Unauthorized)
             .WithSummary("Exchanges user name and password for a bearer token {accessToken, tokenType, expiresIn, refreshToken}. Wrong credentials, an unknown name or a locked account: 401 with the same words; too many tries: 429 with Retry-After.");
-        auth.MapPost("/refresh", Refresh)
+        auth.MapPost("/refresh", Refresh).Answers(StatusCodes.Status401Unauthorized)
             .WithSummary("Exchanges a refresh token for a new token pair; refused (401) once the password changed or the account was locked.");
 
         var users = app.MapGroup("/api/v1/users").WithTags("Accounts");

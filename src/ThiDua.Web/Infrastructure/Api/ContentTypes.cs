@@ -5,4 +5,5 @@ public static class ContentTypes
 {
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvUtf8 = "text/csv; charset=utf-8";
+    public const string Problem = "application/problem+json";
 }
