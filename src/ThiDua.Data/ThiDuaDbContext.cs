@@ -178,7 +178,9 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
         var sequence = head?.Sequence ?? 0;
         var previousHash = head?.Hash ?? AuditChain.Genesis;
+        // PostgreSQL keeps microseconds, a clock ticks in 100 ns: the hash must cover the instant as it will be read back.
         var now = _clock.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % 10));
         var userName = actor?.UserName ?? "system";
 
         foreach (var item in pending)

@@ -1,4 +1,10 @@
 using ThiDua.Web;
+using ThiDua.Web.Infrastructure.Operations;
+
+if (OperationsCommand.Matches(args))
+{
+    return await OperationsCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddThiDua();
@@ -7,6 +13,7 @@ var app = builder.Build();
 app.UseThiDua();
 app.MapThiDua();
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

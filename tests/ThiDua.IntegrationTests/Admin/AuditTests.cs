@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ThiDua.Data;
 using ThiDua.IntegrationTests.Infrastructure;
 using ThiDua.Web.Data;
@@ -26,6 +27,21 @@ public class AuditTests
         Assert.Contains("Sở Ngoại vụ tỉnh Quảng Ninh", (string?)entry["after"], StringComparison.Ordinal);
         Assert.DoesNotContain("ValidFrom", (string?)entry["after"], StringComparison.Ordinal);
         await (await secretariat.GetAsync("/api/v1/audit")).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory, Providers]
+    public async Task TheChainHoldsWhenTheClockIsFinerThanTheDatabase(DatabaseProvider provider)
+    {
+        // A real clock ticks in 100 ns; PostgreSQL keeps microseconds. The hash must cover the instant as stored.
+        var clock = new FakeTimeProvider(ThiDuaApp.DefaultNow.AddTicks(1_234_567));
+        await using var app = await ThiDuaApp.StartAsync(provider, clock);
+        var admin = await app.ClientAsync("admin");
+        await (await admin.PostJsonAsync("/api/v1/units", new { code = "DN-THOI-GIAN", name = "Doanh nghiệp thời gian", type = "enterprise", validFrom = "2026-01-01" }))
+            .JsonAsync(HttpStatusCode.Created);
+
+        var check = await (await admin.GetAsync("/api/v1/audit/verify")).JsonAsync();
+
+        Assert.True((bool)check["valid"]!, check.ToJsonString());
     }
 
     [Theory, Providers]

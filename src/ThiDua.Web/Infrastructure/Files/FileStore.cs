@@ -12,7 +12,11 @@ public interface IFileStore
 /// <summary>A folder outside the web root (Storage:Path), the default: <c>ab/cd/abcd…</c> by hash.</summary>
 public sealed class FolderFileStore(IConfiguration configuration, IHostEnvironment environment) : IFileStore
 {
-    private readonly string _root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration["Storage:Path"] ?? "data/files"));
+    private readonly string _root = RootOf(configuration, environment);
+
+    /// <summary>The folder itself; backup and restore read and fill it (Infrastructure/Operations).</summary>
+    public static string RootOf(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration["Storage:Path"] ?? "data/files"));
 
     public async Task SaveAsync(string key, byte[] content, CancellationToken cancellationToken)
     {
