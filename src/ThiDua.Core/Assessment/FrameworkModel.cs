@@ -1,4 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ThiDua.Core.Assessment;
+
+/// <summary>
+/// The longest text each field of a framework may hold: checked by <see cref="FrameworkValidator"/> and declared on the
+/// records with <c>[StringLength]</c>, so the OpenAPI document states the same limits.
+/// </summary>
+public static class FrameworkLimits
+{
+    public const int Code = 64;
+    public const int Name = 500;
+    public const int LongText = 4000;
+    public const int Short = 64;
+}
 
 /// <summary>
 /// A DTI framework as a document (API.md): year, unit type, scale, bands and the tree of groups → indicators.
@@ -7,29 +21,36 @@ namespace ThiDua.Core.Assessment;
 /// </summary>
 public sealed record FrameworkDefinition
 {
+    [StringLength(FrameworkLimits.Code)]
     public string Code { get; init; } = "";
+    [StringLength(FrameworkLimits.Name)]
     public string Name { get; init; } = "";
     public int Year { get; init; }
     /// <summary>API unit type code: department, commune…</summary>
+    [StringLength(FrameworkLimits.Short)]
     public string UnitType { get; init; } = "";
     public double ScaleMax { get; init; }
     public List<BandDefinition> Bands { get; init; } = [];
     public List<GroupDefinition> Groups { get; init; } = [];
     /// <summary>Marks a framework whose indicators are examples until the province imports its official set.</summary>
     public bool Illustrative { get; init; }
+    [StringLength(FrameworkLimits.LongText)]
     public string? Description { get; init; }
 }
 
 /// <summary>A band ("Tốt", "Khá"…) starting at a fraction of the scale: 0.85 of 100 is 85 points.</summary>
 public sealed record BandDefinition
 {
+    [StringLength(FrameworkLimits.Short)]
     public string Name { get; init; } = "";
     public double MinFraction { get; init; }
 }
 
 public sealed record GroupDefinition
 {
+    [StringLength(FrameworkLimits.Code)]
     public string Code { get; init; } = "";
+    [StringLength(FrameworkLimits.Name)]
     public string Name { get; init; } = "";
     public List<GroupDefinition> Children { get; init; } = [];
     public List<IndicatorDefinition> Indicators { get; init; } = [];
@@ -37,12 +58,15 @@ public sealed record GroupDefinition
 
 public sealed record IndicatorDefinition
 {
+    [StringLength(FrameworkLimits.Code)]
     public string Code { get; init; } = "";
+    [StringLength(FrameworkLimits.Name)]
     public string Name { get; init; } = "";
     public double MaxPoints { get; init; }
     public bool EvidenceRequired { get; init; }
     public RuleDefinition Rule { get; init; } = new();
     /// <summary>How the value is measured, for the person who fills it in.</summary>
+    [StringLength(FrameworkLimits.LongText)]
     public string? Guidance { get; init; }
 }
 
@@ -52,14 +76,17 @@ public sealed record IndicatorDefinition
 /// </summary>
 public sealed record RuleDefinition
 {
+    [StringLength(FrameworkLimits.Short)]
     public string Kind { get; init; } = "";
     public List<StepDefinition>? Steps { get; init; }
     public double? Low { get; init; }
     public double? High { get; init; }
     /// <summary>up: higher is better; down: lower is better.</summary>
+    [StringLength(FrameworkLimits.Short)]
     public string? Direction { get; init; }
     public List<ChoiceOption>? Options { get; init; }
     /// <summary>Unit of the measured value, for display (%, ngày, hồ sơ…).</summary>
+    [StringLength(FrameworkLimits.Short)]
     public string? Unit { get; init; }
 }
 
@@ -72,7 +99,9 @@ public sealed record StepDefinition
 
 public sealed record ChoiceOption
 {
+    [StringLength(FrameworkLimits.Code)]
     public string Code { get; init; } = "";
+    [StringLength(FrameworkLimits.Name)]
     public string? Label { get; init; }
     public double Points { get; init; }
 }

@@ -31,6 +31,8 @@ public static class FrameworkValidator
         {
             Add("name", "Tên bộ chỉ số không được để trống.");
         }
+        CheckLength(framework.Name, FrameworkLimits.Name, "name", Add);
+        CheckLength(framework.Description, FrameworkLimits.LongText, "description", Add);
         if (framework.Year is < 2000 or > 2100)
         {
             Add("year", "Năm phải từ 2000 đến 2100.");
@@ -47,6 +49,7 @@ public static class FrameworkValidator
         var bandNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var band in framework.Bands)
         {
+            CheckLength(band.Name, FrameworkLimits.Short, "bands", Add);
             if (string.IsNullOrWhiteSpace(band.Name) || !bandNames.Add(band.Name.Trim()))
             {
                 Add("bands", $"Tên xếp loại '{band.Name}' trống hoặc trùng.");
@@ -74,6 +77,7 @@ public static class FrameworkValidator
             {
                 Add(node, "Tên nhóm không được để trống.");
             }
+            CheckLength(group.Name, FrameworkLimits.Name, node, Add);
             if (group.Children.Count == 0 && group.Indicators.Count == 0)
             {
                 Add(node, "Nhóm không có nhóm con hay chỉ tiêu nào.");
@@ -86,6 +90,14 @@ public static class FrameworkValidator
             if (string.IsNullOrWhiteSpace(indicator.Name))
             {
                 Add(node, "Tên chỉ tiêu không được để trống.");
+            }
+            CheckLength(indicator.Name, FrameworkLimits.Name, node, Add);
+            CheckLength(indicator.Guidance, FrameworkLimits.LongText, node, Add);
+            CheckLength(indicator.Rule.Unit, FrameworkLimits.Short, node, Add);
+            foreach (var option in indicator.Rule.Options ?? [])
+            {
+                CheckLength(option.Code, FrameworkLimits.Code, node, Add);
+                CheckLength(option.Label, FrameworkLimits.Name, node, Add);
             }
             if (indicator.MaxPoints < 0 || double.IsNaN(indicator.MaxPoints) || double.IsInfinity(indicator.MaxPoints))
             {
@@ -105,6 +117,14 @@ public static class FrameworkValidator
             var first = errors.First();
             throw new DomainException($"Bộ chỉ số không hợp lệ: {first.Key}: {first.Value[0]}",
                 errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+
+    private static void CheckLength(string? text, int max, string node, Action<string, string> add)
+    {
+        if (text?.Length > max)
+        {
+            add(node, $"Nội dung dài {text.Length} ký tự, quá giới hạn {max} ký tự.");
         }
     }
 

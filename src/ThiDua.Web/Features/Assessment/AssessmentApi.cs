@@ -131,7 +131,7 @@ public static class AssessmentApi
         return report.Errors.Count > 0 && !dryRun ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
     }
 
-    private static async Task<Ok<ResultsPage>> GetResults(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<ResultsPage>> GetResults(ResultsService service, string frameworkCode, string? clusterCode, string? unitType, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.From(page, pageSize);
         var results = await Filtered(service, frameworkCode, clusterCode, unitType, ct);
@@ -141,7 +141,7 @@ public static class AssessmentApi
             results.Published, results.PublishedAt, results.Sha256, clusterCode, results.GroupColumns, items.Items, items.Total, items.Page, items.PageSize));
     }
 
-    private static async Task<FileContentHttpResult> ExportResults(ResultsService service, string? frameworkCode, string? clusterCode, string? unitType, CancellationToken ct)
+    private static async Task<FileContentHttpResult> ExportResults(ResultsService service, string frameworkCode, string? clusterCode, string? unitType, CancellationToken ct)
     {
         var results = await Filtered(service, frameworkCode, clusterCode, unitType, ct);
         return TypedResults.File(ResultsExport.Xlsx(results), ContentTypes.Xlsx, $"ket-qua-{results.FrameworkCode}.xlsx");
@@ -176,13 +176,16 @@ public static class AssessmentApi
 /// <summary>The body of PUT /api/v1/frameworks/{code}: the framework document plus the version it was read at.</summary>
 public sealed class FrameworkUpdate
 {
+    [System.ComponentModel.DataAnnotations.StringLength(ThiDua.Core.Assessment.FrameworkLimits.Name)]
     public string Name { get; init; } = "";
     public int Year { get; init; }
+    [System.ComponentModel.DataAnnotations.StringLength(ThiDua.Core.Assessment.FrameworkLimits.Short)]
     public string UnitType { get; init; } = "";
     public double ScaleMax { get; init; }
     public List<BandDefinition> Bands { get; init; } = [];
     public List<GroupDefinition> Groups { get; init; } = [];
     public bool Illustrative { get; init; }
+    [System.ComponentModel.DataAnnotations.StringLength(ThiDua.Core.Assessment.FrameworkLimits.LongText)]
     public string? Description { get; init; }
     public int? Version { get; init; }
 

@@ -43,10 +43,10 @@ public static class OpenDataApi
             .ToList());
     }
 
-    private static async Task<Ok<ResultsDto>> Results(FrameworkService frameworks, ResultsService results, string? frameworkCode, CancellationToken ct) =>
+    private static async Task<Ok<ResultsDto>> Results(FrameworkService frameworks, ResultsService results, string frameworkCode, CancellationToken ct) =>
         TypedResults.Ok(await PublishedAsync(frameworks, results, frameworkCode, ct));
 
-    private static async Task<FileContentHttpResult> ResultsCsv(FrameworkService frameworks, ResultsService results, string? frameworkCode, CancellationToken ct)
+    private static async Task<FileContentHttpResult> ResultsCsv(FrameworkService frameworks, ResultsService results, string frameworkCode, CancellationToken ct)
     {
         var published = await PublishedAsync(frameworks, results, frameworkCode, ct);
         return TypedResults.File(ResultsExport.Csv(published), ContentTypes.CsvUtf8, $"ket-qua-{published.FrameworkCode}.csv");

@@ -58,13 +58,19 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
             statuses.Add(status);
         }
 
-        var problem = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken);
+        var problem = await ProblemSchemaAsync(context, cancellationToken);
         operation.Responses ??= new OpenApiResponses();
         foreach (var status in statuses)
         {
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (operation.Responses.ContainsKey(key))
+            if (operation.Responses.TryGetValue(key, out var declared))
             {
+                // A status the endpoint answers with its own body (the import's row report) can also be a problem.
+                if (declared is OpenApiResponse own)
+                {
+                    own.Content ??= new Dictionary<string, OpenApiMediaType>();
+                    own.Content.TryAdd(ContentTypes.Problem, new OpenApiMediaType { Schema = problem });
+                }
                 continue;
             }
             operation.Responses[key] = new OpenApiResponse
@@ -78,6 +84,28 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
             operation.Security = [];
         }
         DescribeParameters(operation, description);
+    }
+
+    /// <summary>One shared ProblemDetails schema (with <c>traceId</c> and the validation <c>errors</c>), referenced by every error response.</summary>
+    private static async Task<IOpenApiSchema> ProblemSchemaAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        const string Name = "ProblemDetails";
+        var document = context.Document!;
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!document.Components.Schemas.ContainsKey(Name))
+        {
+            var schema = (OpenApiSchema)await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken);
+            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String };
+            schema.Properties["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            };
+            document.Components.Schemas[Name] = schema;
+        }
+        return new OpenApiSchemaReference(Name, document);
     }
 
     private static void DescribeParameters(OpenApiOperation operation, Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description)

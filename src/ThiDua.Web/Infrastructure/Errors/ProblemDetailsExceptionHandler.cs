@@ -75,7 +75,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     private static string Describe(BadHttpRequestException e) =>
         e.InnerException is JsonException json
             ? $"JSON không hợp lệ hoặc sai kiểu dữ liệu{(json.Path is { } path ? $" tại {path}" : "")}: {json.Message}"
-            : e.Message;
+            : System.Text.RegularExpressions.Regex.Match(e.Message, "^Required parameter \"\\S+ (\\w+)\"") is { Success: true } missing
+                ? $"Thiếu tham số bắt buộc {missing.Groups[1].Value}."
+                : e.Message;
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
