@@ -51,7 +51,7 @@ public static class ResultsExport
             {
                 var fields = new List<string>
                 {
-                    Num(item.Rank), item.UnitCode, item.UnitName, item.UnitType, Num(item.Total), Num(item.Score100), item.Band ?? "",
+                    Num(item.Rank), Text(item.UnitCode), Text(item.UnitName), Text(item.UnitType), Num(item.Total), Num(item.Score100), Text(item.Band ?? ""),
                 };
                 fields.AddRange(item.Groups.Select(g => g.Value is { } v ? Num(v) : ""));
                 fields.AddRange([Num(item.Uncertainty.RankMedian), Num(item.Uncertainty.RankP5), Num(item.Uncertainty.RankP95),
@@ -62,6 +62,8 @@ public static class ResultsExport
         }
         return stream.ToArray();
     }
+
+    private static string Text(string value) => ThiDua.Core.Text.SpreadsheetText.Safe(value);
 
     private static string Num(double value) => Math.Round(value, 6).ToString("0.######", CultureInfo.InvariantCulture);
 
