@@ -37,6 +37,48 @@ public class AccountPagesTests
     }
 
     [Fact]
+    public async Task TheAdminLocksAndUnlocksAnAccountOnTheUsersPage()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        var admin = await app.PageClientAsync("admin");
+        var leader = await app.ClientAsync("lanhdao");
+
+        var self = await admin.PostFormAsync("/quan-tri/nguoi-dung", new() { ["userName"] = "admin" }, handler: "Lock");
+        var locked = await admin.PostFormAsync("/quan-tri/nguoi-dung", new() { ["userName"] = "lanhdao" }, handler: "Lock");
+        var list = await admin.GetStringAsync("/quan-tri/nguoi-dung");
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        var tokenAfter = await leader.GetAsync("/api/v1/users/me");
+        var unlocked = await admin.PostFormAsync("/quan-tri/nguoi-dung", new() { ["userName"] = "lanhdao" }, handler: "Unlock");
+
+        Assert.Contains("Không thể tự khoá tài khoản đang dùng.", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Contains("Đang bị khoá", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, tokenAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().PostJsonAsync("/api/v1/auth/token", new { userName = "lanhdao", password = ThiDuaApp.Password })).StatusCode);
+    }
+
+    [Fact]
+    public async Task APersonChangesTheirPasswordAndStaysSignedInHere()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        var browser = await app.PageClientAsync("thanhtra");
+
+        var mismatch = await browser.PostFormAsync("/tai-khoan/mat-khau", new() { ["Input.CurrentPassword"] = ThiDuaApp.Password, ["Input.NewPassword"] = "Vịnh Hạ Long 2026", ["Input.Confirm"] = "khác" });
+        var wrong = await browser.PostFormAsync("/tai-khoan/mat-khau", new() { ["Input.CurrentPassword"] = "SaiMatKhau1", ["Input.NewPassword"] = "Vịnh Hạ Long 2026", ["Input.Confirm"] = "Vịnh Hạ Long 2026" });
+        var changed = await browser.PostFormAsync("/tai-khoan/mat-khau", new() { ["Input.CurrentPassword"] = ThiDuaApp.Password, ["Input.NewPassword"] = "Vịnh Hạ Long 2026", ["Input.Confirm"] = "Vịnh Hạ Long 2026" });
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        var stillHere = await browser.GetAsync("/thong-bao");
+        var withNew = await app.CreateClient().PostJsonAsync("/api/v1/auth/token", new { userName = "thanhtra", password = "Vịnh Hạ Long 2026" });
+
+        Assert.Contains("không khớp", await mismatch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Mật khẩu hiện tại không đúng.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillHere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withNew.StatusCode);
+    }
+
+    [Fact]
     public async Task TheAuditPageVerifiesTheChain()
     {
         await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);

@@ -5,7 +5,7 @@ using ThiDua.Data.Accounts;
 namespace ThiDua.Web.Features.Accounts;
 
 /// <summary>User administration shared by <c>POST /api/v1/users</c> and the users page.</summary>
-public sealed class UserService(UserManager<ApplicationUser> users, ThiDuaDbContext db, TimeProvider clock)
+public sealed class UserService(UserManager<ApplicationUser> users, ThiDuaDbContext db, CurrentUser current, TimeProvider clock)
 {
     public async Task<UserDto> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
     {
@@ -114,6 +114,10 @@ public sealed class UserService(UserManager<ApplicationUser> users, ThiDuaDbCont
     public async Task<UserDto> SetLockedAsync(string userName, bool locked, CancellationToken cancellationToken = default)
     {
         var user = await FindAsync(userName);
+        if (locked && string.Equals(user.UserName, current.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw DomainException.ForField("userName", "Không thể tự khoá tài khoản đang dùng.");
+        }
         Check(await users.SetLockoutEnabledAsync(user, true), "userName");
         Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null), "userName");
         Check(await users.ResetAccessFailedCountAsync(user), "userName");

@@ -58,5 +58,11 @@ public sealed class UsersModel(UserService service) : CommandPageModel
         }, LoadAsync, e => ModelState.AddModelError(string.Empty, e.Message));
     }
 
+    public Task<IActionResult> OnPostLockAsync(string userName) =>
+        RunAsync(() => service.SetLockedAsync(userName, locked: true), $"Đã khoá tài khoản {userName}.", "/quan-tri/nguoi-dung", LoadAsync);
+
+    public Task<IActionResult> OnPostUnlockAsync(string userName) =>
+        RunAsync(() => service.SetLockedAsync(userName, locked: false), $"Đã mở khoá tài khoản {userName}.", "/quan-tri/nguoi-dung", LoadAsync);
+
     private async Task LoadAsync() => Users = (await service.ListAsync(Paging.FirstLargest)).Items;
 }
