@@ -38,6 +38,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_folder, "thidua.db")}");
         builder.UseSetting("Seed:DemoData", "true");
         builder.UseSetting("Reminders:Enabled", "false");
+        // The footer links to it, and ContentSecurityPolicyTests checks its page.
+        builder.UseSetting("ApiDocs:Enabled", "true");
         builder.UseSetting("Storage:Path", Path.Combine(_folder, "files"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>

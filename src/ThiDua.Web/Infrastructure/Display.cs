@@ -19,6 +19,9 @@ public static class Display
 
     public static string Number(int value) => value.ToString("N0", Vi);
 
+    /// <summary>The CSS class that indents a row of a tree in a table (site.css; deeper than 6 stays at 6).</summary>
+    public static string Indent(int depth) => "indent-" + Math.Clamp(depth, 0, 6).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>"Thứ Hai" … "Chủ nhật".</summary>
     public static string DayOfWeek(DateOnly date) => date.DayOfWeek switch
     {

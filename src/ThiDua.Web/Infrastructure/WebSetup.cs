@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 using ThiDua.Web.Data;
 using ThiDua.Web.Features.Accounts;
 using ThiDua.Web.Features.Admin;
@@ -35,6 +34,7 @@ public static class WebSetup
     public static WebApplicationBuilder AddThiDua(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddWebHardening();
         if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["HTTP_PORTS"] is null)
         {
             builder.WebHost.UseUrls("http://localhost:5080");
@@ -151,6 +151,7 @@ public static class WebSetup
 
     public static WebApplication UseThiDua(this WebApplication app)
     {
+        app.UseWebHardening();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // API errors are written by ProblemDetailsExceptionHandler; pages re-execute the Vietnamese error page.
@@ -189,9 +190,7 @@ public static class WebSetup
     public static WebApplication MapThiDua(this WebApplication app)
     {
         app.MapHealthChecks("/healthz").RequireAuthorization(Policies.Public);
-        app.MapOpenApi().RequireAuthorization(Policies.Public);
-        app.MapScalarApiReference("/api-docs", options => options.WithTitle("ThiDua API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
-            .RequireAuthorization(Policies.Public);
+        app.MapApiDocs();
         app.MapAccountsApi();
         app.MapUnitsApi();
         app.MapAdminApi();

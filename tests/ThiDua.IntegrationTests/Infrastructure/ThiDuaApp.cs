@@ -43,6 +43,8 @@ public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = n
         builder.UseSetting("Seed:DemoData", "true");
         // The reminder service runs only in the tests that move the clock for it.
         builder.UseSetting("Reminders:Enabled", "false");
+        // Other tests read the OpenAPI document; in Production it is off unless configured (SecurityHeadersTests).
+        builder.UseSetting("ApiDocs:Enabled", "true");
         builder.UseSetting("Storage:Path", Path.Combine(Path.GetTempPath(), "thidua-tests", "files", Guid.NewGuid().ToString("N")));
         // Tests sign many users in from one (absent) address; the tests of the limits set their own.
         builder.UseSetting("RateLimits:SignInsPerAddressPerMinute", "100000");

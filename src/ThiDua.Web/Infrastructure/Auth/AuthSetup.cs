@@ -65,6 +65,7 @@ public static class AuthSetup
             options.AccessDeniedPath = "/loi/403";
             options.Cookie.Name = "thidua.auth";
             options.Cookie.HttpOnly = true;
+            // Its Secure flag is set with the other cookies' in WebHardening: over HTTPS, and always in Production.
             // Strict: a cross-site page cannot make the browser call the API with this cookie.
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.SlidingExpiration = true;

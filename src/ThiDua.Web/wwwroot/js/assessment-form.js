@@ -1,7 +1,7 @@
 // The running score of the self-assessment form: each box is read and scored by indicator-values.js, the same rules
 // the server applies when the form is saved.
 (function () {
-  const rules = JSON.parse(document.getElementById('rules').textContent);
+  const rules = JSON.parse(document.getElementById('rules').dataset.rules);
   const fmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
   const current = rules.indicators.map(r => r.saved);
