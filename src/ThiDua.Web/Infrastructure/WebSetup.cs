@@ -165,6 +165,7 @@ public static class WebSetup
         // API errors without a body (401, 403, 404 of routing) become ProblemDetails; pages get the Vietnamese error page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
+        app.UseMiddleware<NulCharacters>();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Vietnamese),

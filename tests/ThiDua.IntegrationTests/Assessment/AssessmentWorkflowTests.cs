@@ -133,7 +133,7 @@ public class AssessmentWorkflowTests
         await (await health.PostJsonAsync("/api/v1/assessments", new { frameworkCode = Communes2025, unitCode = BaiChay })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await health.GetAsync($"/api/v1/assessments/{id}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await health.PutJsonAsync($"/api/v1/assessments/{id}/values", new[] { new { indicatorCode = "NT1.2", value = true } })).ProblemAsync(HttpStatusCode.NotFound);
-        await (await healthLeader.PostAsync($"/api/v1/assessments/{id}/submit", null)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await healthLeader.PostAsync($"/api/v1/assessments/{id}/submit", null)).ProblemAsync(HttpStatusCode.NotFound); // another unit's assessment: as a missing one
         await (await baiChay.PostJsonAsync($"/api/v1/assessments/{id}/appraisal", new[] { new { indicatorCode = "NT1.2", value = true } })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await baiChay.PostAsync($"/api/v1/assessments/{id}/finalize", null)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await inspector.PutJsonAsync($"/api/v1/assessments/{id}/values", new[] { new { indicatorCode = "NT1.2", value = true } })).ProblemAsync(HttpStatusCode.Forbidden);

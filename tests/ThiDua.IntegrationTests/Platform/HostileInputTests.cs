@@ -79,6 +79,24 @@ public class HostileInputTests
         Assert.True((bool)audit["valid"]!, audit.ToJsonString());
     }
 
+    /// <summary>A NUL character, which PostgreSQL refuses in text, is a 400 on pages and in the API, never a 500.</summary>
+    [Theory, Providers]
+    public async Task ANulCharacterIsRefusedNotAFault(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var api = await app.ClientAsync("admin");
+        var pages = await app.PageClientAsync("admin");
+
+        var page = await pages.GetAsync("/don-vi?q=%00");
+        var query = await api.GetAsync("/api/v1/results?frameworkCode=%00");
+        var body = await api.PostJsonAsync("/api/v1/auth/token", new { userName = "ad\u0000min", password = "x" });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("NUL", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await query.ProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.True((int)body.StatusCode is 400 or 401, $"{(int)body.StatusCode}");
+    }
+
     /// <summary>The hostile variants of one operation: its path values, its query values, its body.</summary>
     private static IEnumerable<(string What, HttpRequestMessage Request)> Requests(OpenApiOperation operation)
     {

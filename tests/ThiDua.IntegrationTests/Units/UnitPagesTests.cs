@@ -35,7 +35,7 @@ public class UnitPagesTests
         var response = await client.PostFormAsync("/dang-nhap", new() { ["Input.UserName"] = "thuongtruc", ["Input.Password"] = "sai-mat-khau" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khoá.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory, Providers]

@@ -69,6 +69,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         Files.FileRejectedException e => Problem(e.Status, "Tệp không được nhận", e.Message),
         BadHttpRequestException e => Problem(e.StatusCode, "Yêu cầu không đọc được", Describe(e)),
         JsonException e => Problem(StatusCodes.Status400BadRequest, "Yêu cầu không đọc được", $"JSON không hợp lệ: {e.Message}"),
+        _ when NulCharacters.RefusedByDatabase(exception) => Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", NulCharacters.Message),
         _ => null,
     };
 
