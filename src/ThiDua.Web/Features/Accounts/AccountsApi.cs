@@ -40,7 +40,7 @@ public static class AccountsApi
         {
             if (check.Wait is { } wait)
             {
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                RateLimits.SetRetryAfter(http.Response, wait);
                 return TypedResults.Problem(AccountSignIn.Throttled(wait), statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần thử");
             }
             return Unauthorized(AccountSignIn.Refused);

@@ -45,7 +45,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AccountSig
         if (check.Wait is { } wait)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RateLimits.SetRetryAfter(Response, wait);
         }
         ModelState.AddModelError(string.Empty, check.Wait is { } w ? AccountSignIn.Throttled(w) : AccountSignIn.Refused);
         return Page();

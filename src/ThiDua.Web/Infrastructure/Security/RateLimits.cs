@@ -76,9 +76,8 @@ public static class RateLimits
     /// <summary>429 with Retry-After: a ProblemDetails for the API, the Vietnamese error page for pages.</summary>
     public static async Task WriteTooManyAsync(HttpContext context, TimeSpan wait)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        var seconds = SetRetryAfter(context.Response, wait);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
             // The status code page re-executes /loi/429 with its Vietnamese message.
@@ -94,6 +93,14 @@ public static class RateLimits
                 Detail = $"Bạn đã gửi quá nhiều yêu cầu; hãy thử lại sau {Minutes(seconds)}.",
             },
         });
+    }
+
+    /// <summary>Sets <c>Retry-After</c> to the wait in whole seconds (at least one) and returns them.</summary>
+    public static int SetRetryAfter(HttpResponse response, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
     }
 
     public static string Minutes(int seconds) => seconds < 60 ? $"{seconds} giây" : $"{(seconds + 59) / 60} phút";
