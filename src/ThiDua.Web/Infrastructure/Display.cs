@@ -15,6 +15,12 @@ public static class Display
     /// <summary>An instant in Vietnam time: 15/12/2025 08:30.</summary>
     public static string DateTime(DateTime? utc) => utc is { } d ? ToVietnam(d).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>An instant in Vietnam time to the second, as the audit log shows it: 15/12/2025 08:30:05.</summary>
+    public static string DateTimeSeconds(DateTime? utc) => utc is { } d ? ToVietnam(d).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>A measured value as typed, without padding: 1,5; 23,45; 1.234,5 (at most six decimals, so 23.450000000000003 reads 23,45).</summary>
+    public static string Decimal(double value) => value.ToString("#,##0.######", Vi);
+
     public static string Number(double value, int decimals = 0) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Vi);
 
     public static string Number(int value) => value.ToString("N0", Vi);

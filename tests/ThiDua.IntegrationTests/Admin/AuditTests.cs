@@ -66,3 +66,55 @@ public class AuditTests
         Assert.NotNull(after["firstBrokenSequence"]);
     }
 }
+
+public class AuditPageTests
+{
+    [Fact]
+    public async Task TheAuditLogIsATableInVietnameseWithTheRecordOneClickAway()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        var secretariat = await app.ClientAsync("thuongtruc");
+        var unit = await (await secretariat.GetAsync("/api/v1/units/SO-NGV")).JsonAsync();
+        await (await secretariat.PutJsonAsync("/api/v1/units/SO-NGV", new { name = "Sở Ngoại vụ tỉnh Quảng Ninh", type = "department", parentCode = "QN-22", validFrom = "2022-01-01", version = (int)unit["version"]! })).JsonAsync();
+
+        var page = await (await app.PageClientAsync("admin")).GetAsync("/quan-tri/nhat-ky?loai=Unit&nguoi=thuongtruc");
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
+        var row = Assert.Single(document.QuerySelectorAll("table tbody tr"));
+        var cells = row.Children.Select(td => System.Text.RegularExpressions.Regex.Replace(td.TextContent, @"\s+", " ").Trim()).ToList();
+        var filter = document.QuerySelector("select#loai option[selected]");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("27/11/2026 10:00:00", cells[1]); // Vietnam time of the test clock's 03:00 UTC
+        Assert.StartsWith("Nguyễn Thị Thu Hà", cells[2], StringComparison.Ordinal);
+        Assert.StartsWith("Sửa Đơn vị", cells[3], StringComparison.Ordinal);
+        Assert.Contains("Tên: Sở Ngoại vụ → Sở Ngoại vụ tỉnh Quảng Ninh", cells[4], StringComparison.Ordinal);
+        Assert.Equal("Đơn vị", filter?.TextContent);
+        var raw = row.QuerySelector("details pre code")?.TextContent ?? "";
+        Assert.Contains("\"Name\":\"Sở Ngoại vụ\"", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("Version", row.QuerySelector("ul.audit-changes")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryAuditedEntityAndFieldHasAVietnameseName()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        using var scope = app.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<ThiDuaDbContext>().Model;
+        var missing = new List<string>();
+        foreach (var entity in model.GetEntityTypes().Where(t => !t.IsOwned() && !typeof(INotAudited).IsAssignableFrom(t.ClrType)))
+        {
+            if (!ThiDua.Web.DisplayNames.IsKnownEntity(entity.ClrType.Name))
+            {
+                missing.Add($"entity {entity.ClrType.Name}");
+            }
+            foreach (var property in entity.GetProperties())
+            {
+                if (ThiDua.Web.DisplayNames.Field(property.Name) == ThiDua.Web.DisplayNames.Field("(none)"))
+                {
+                    missing.Add($"{entity.ClrType.Name}.{property.Name}");
+                }
+            }
+        }
+        Assert.True(missing.Count == 0, "Without a Vietnamese name in DisplayNames: " + string.Join(", ", missing));
+    }
+}

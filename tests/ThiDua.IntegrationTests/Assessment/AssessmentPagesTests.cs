@@ -71,3 +71,41 @@ public class AssessmentPagesTests
         Assert.DoesNotContain("Công bố</button>", published, StringComparison.Ordinal);
     }
 }
+
+public class AppraisalHistoryPageTests
+{
+    private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
+
+    [Fact]
+    public async Task TheAppraisalPageTellsItsHistoryInVietnameseWithNamesAndVietnameseNumbers()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        var reporter = await app.ClientAsync("baichay.baocao");
+        var id = await CreateAsync(reporter);
+        await (await reporter.PutJsonAsync($"/api/v1/assessments/{id}/values", BaiChayValues(await UploadPdfAsync(reporter)))).JsonAsync();
+        await (await (await app.ClientAsync("baichay.lanhdao")).PostAsync($"/api/v1/assessments/{id}/submit", null)).JsonAsync();
+        await (await (await app.ClientAsync("thuongtruc")).PostJsonAsync($"/api/v1/assessments/{id}/appraisal", new object[]
+        {
+            new { indicatorCode = "NT2.2", value = 1.5, reason = "Dự toán chi thường xuyên ghi 1,5 %." },
+        })).JsonAsync();
+
+        var page = await (await app.PageClientAsync("thuongtruc")).GetAsync($"/danh-gia/{id}/tham-dinh");
+        var document = Parser.ParseDocument(await page.Content.ReadAsStringAsync());
+        var statusHistory = string.Join("\n", document.QuerySelectorAll("h2 + ul.small li").Select(li => li.TextContent.Trim()));
+        var valueHistory = string.Join("\n", document.QuerySelectorAll("table.small tbody tr").Select(tr => string.Join(" | ", tr.Children.Select(td => td.TextContent.Trim()))));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Phan Văn Long: Đang nhập → Đã gửi, chờ thẩm định", statusHistory, StringComparison.Ordinal);
+        Assert.Contains("27/11/2026 10:00", statusHistory, StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Thị Thu Hà | NT2.2", valueHistory, StringComparison.Ordinal);
+        Assert.Contains("Giá trị thẩm định: (trống) → 1,5", valueHistory, StringComparison.Ordinal);
+        Assert.Contains("Ý kiến thẩm định: Chưa thẩm định → Điều chỉnh", valueHistory, StringComparison.Ordinal);
+        Assert.Contains("Lý do thẩm định: (trống) → Dự toán chi thường xuyên ghi 1,5 %.", valueHistory, StringComparison.Ordinal);
+        Assert.Contains("Đặng Thị Hoa | NT3.3", valueHistory, StringComparison.Ordinal);
+        Assert.Contains("Giá trị tự đánh giá: (trống) → 3/4", valueHistory, StringComparison.Ordinal);
+        foreach (var code in new[] { "SelfValue", "Decision", "Draft", "Submitted", "numerator", "→ 1.5", "system" })
+        {
+            Assert.DoesNotContain(code, statusHistory + valueHistory, StringComparison.Ordinal);
+        }
+    }
+}

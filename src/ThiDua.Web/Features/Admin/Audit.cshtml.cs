@@ -22,6 +22,10 @@ public sealed class AuditModel(AuditService audit) : PageModel
     public PagedList<AuditEntryDto> Entries { get; private set; } = new([], 0, 1, Paging.DefaultSize);
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public ChainCheck? Check { get; private set; }
+    public IReadOnlyDictionary<string, string> FullNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The changed fields of an entry in Vietnamese (the raw JSON stays one click away on the page).</summary>
+    public IReadOnlyList<FieldChange> Changes(AuditEntryDto entry) => audit.Changes(entry);
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -36,5 +40,6 @@ public sealed class AuditModel(AuditService audit) : PageModel
     {
         Entries = await audit.ListAsync(EntityType, EntityKey, UserName, new Paging(Math.Max(1, PageNumber ?? 1), Paging.DefaultSize));
         EntityTypes = await audit.EntityTypesAsync();
+        FullNames = await audit.FullNamesAsync(Entries.Items.Select(e => e.UserName));
     }
 }

@@ -30,6 +30,17 @@ public sealed class AuditService(ThiDuaDbContext db)
         return new PagedList<AuditEntryDto>(items, total, paging.Page, paging.PageSize);
     }
 
+    /// <summary>The full names of the people who signed these entries, by user name (an account since deleted keeps its user name).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FullNamesAsync(IEnumerable<string?> userNames, CancellationToken cancellationToken = default)
+    {
+        var names = userNames.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, cancellationToken);
+    }
+
+    /// <summary>The changed fields of an entry, in words.</summary>
+    public IReadOnlyList<FieldChange> Changes(AuditEntryDto entry) => AuditChanges.Describe(db.Model, entry.EntityType, entry.Before, entry.After);
+
     public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken cancellationToken = default) =>
         await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ThiDua.Core.Assessment;
 using ThiDua.Data.Assessment;
+using ThiDua.Web.Features.Admin;
 
 namespace ThiDua.Web.Features.Assessment;
 
@@ -12,12 +13,15 @@ namespace ThiDua.Web.Features.Assessment;
 [Authorize(Policy = Policies.Secretariat)]
 public sealed class AppraiseModel(AssessmentService assessments, AppraisalService appraisal, FrameworkService frameworks, ThiDuaDbContext db) : CommandPageModel
 {
-    public sealed record ValueChange(DateTime At, string? UserName, string IndicatorCode, string? Before, string? After);
+    public sealed record ValueChange(DateTime At, string? UserName, string IndicatorCode, IReadOnlyList<FieldChange> Changes);
 
     public AssessmentDto Assessment { get; private set; } = null!;
     public CompiledFramework Compiled { get; private set; } = null!;
     public bool CanAppraise { get; private set; }
     public IReadOnlyList<ValueChange> ValueHistory { get; private set; } = [];
+
+    /// <summary>Who is who in the histories: full names by user name ("system" is shown as "Hệ thống").</summary>
+    public IReadOnlyDictionary<string, string> FullNames { get; private set; } = new Dictionary<string, string>();
     public Dictionary<int, string> EnteredDecision { get; } = [];
     public Dictionary<int, string> EnteredValue { get; } = [];
     public Dictionary<int, string> EnteredMessage { get; } = [];
@@ -97,18 +101,18 @@ public sealed class AppraiseModel(AssessmentService assessments, AppraisalServic
             .Where(e => e.EntityType == nameof(AssessmentValue) && keyList.Contains(e.EntityKey))
             .OrderByDescending(e => e.Sequence).Take(200)
             .ToListAsync();
-        ValueHistory = entries.Select(e => new ValueChange(e.At, e.UserName, keys[e.EntityKey], Brief(e.Before), Brief(e.After))).ToList();
+        var indicators = Compiled.Definition.Indicators().ToDictionary(x => x.Indicator.Code, x => x.Indicator, StringComparer.OrdinalIgnoreCase);
+        ValueHistory = entries.Select(e =>
+        {
+            var code = keys[e.EntityKey];
+            string? Describe(string field, JsonElement value) =>
+                field is "SelfValue" or "AppraisedValue" && indicators.TryGetValue(code, out var indicator) ? ValueDisplay.Describe(indicator, value) : null;
+            return new ValueChange(e.At, e.UserName, code, AuditChanges.Describe(db.Model, e.EntityType, e.Before, e.After, Shown, Describe));
+        }).Where(c => c.Changes.Count > 0).ToList();
+        var people = ValueHistory.Select(h => h.UserName).Concat(Assessment.History.Select(h => h.UserName)).OfType<string>().Distinct().ToList();
+        FullNames = await db.Users.AsNoTracking().Where(u => people.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.FullName);
     }
 
-    /// <summary>The audit JSON without bookkeeping fields, for reading.</summary>
-    private static string? Brief(string? json)
-    {
-        if (json is null)
-        {
-            return null;
-        }
-        var fields = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
-        string[] shown = ["SelfValue", "Note", "UnitResponse", "AppraisedValue", "Decision", "AppraisalReason", "ReturnMessage"];
-        return string.Join("; ", shown.Where(fields.ContainsKey).Select(k => $"{k}: {fields[k]}"));
-    }
+    /// <summary>The fields of a value a person follows; the raw copies and the bookkeeping stay in the audit log.</summary>
+    private static readonly string[] Shown = ["SelfValue", "Note", "UnitResponse", "AppraisedValue", "Decision", "AppraisalReason", "ReturnMessage"];
 }
