@@ -48,7 +48,7 @@ public static class Appraisal
         DomainException Fault(string text) => DomainException.ForField(indicatorCode, $"Chỉ tiêu {indicatorCode}: {text}");
         if (action == AppraisalAction.Return)
         {
-            var question = Clean(message) ?? Clean(reason) ?? throw Fault("cần nội dung yêu cầu giải trình (message).");
+            var question = Clean(message) ?? Clean(reason) ?? throw Fault("cần nội dung yêu cầu giải trình.");
             return new AppraisalVerdict(AppraisalDecision.Returned, double.NaN, null, question);
         }
         var raw = action == AppraisalAction.Accept || proposedRaw is null ? selfRaw : proposedRaw.Value;
@@ -59,7 +59,7 @@ public static class Appraisal
         }
         if (!same && Clean(reason) is null)
         {
-            throw Fault("điều chỉnh khác giá trị đơn vị tự đánh giá phải có lý do (reason).");
+            throw Fault("điều chỉnh khác giá trị đơn vị tự đánh giá phải nêu lý do điều chỉnh.");
         }
         return new AppraisalVerdict(same ? AppraisalDecision.Accepted : AppraisalDecision.Adjusted, raw, Clean(reason), null) { KeepsSelfValue = same };
     }

@@ -70,7 +70,7 @@ public sealed record RewardRuleSet(
         }
         if (string.IsNullOrWhiteSpace(Source))
         {
-            faults["source"] = ["Cần căn cứ pháp lý của bộ quy tắc (source)."];
+            faults["source"] = ["Cần căn cứ pháp lý của bộ quy tắc."];
         }
         if (QuorumFraction is <= 0 or > 1 || double.IsNaN(QuorumFraction))
         {

@@ -46,7 +46,7 @@ public static class Rounds
         {
             1 => ofKind[0],
             0 => throw DomainException.ForField("round", $"Phong trào {movementCode} không có đợt {KindName(kind).ToLowerInvariant()}."),
-            _ => throw DomainException.ForField("year", $"Phong trào {movementCode} có nhiều đợt {KindName(kind).ToLowerInvariant()}; cần năm (year)."),
+            _ => throw DomainException.ForField("year", $"Phong trào {movementCode} có nhiều đợt {KindName(kind).ToLowerInvariant()}; cần chọn năm."),
         };
     }
 

@@ -75,6 +75,10 @@ public static class UnitTypes
         return null;
     }
 
+    /// <summary>The finer kinds a unit may be given, in the order a form offers them.</summary>
+    public static readonly IReadOnlyList<string> Subtypes =
+        ["department", "board", "office", "inspectorate", "city", "town", "rural_district", "ward", "commune", "township", "special_zone"];
+
     public static string SubtypeVietnamese(string? subtype) => subtype switch
     {
         "special_zone" => "Đặc khu",

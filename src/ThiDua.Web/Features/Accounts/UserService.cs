@@ -21,7 +21,7 @@ public sealed class UserService(UserManager<ApplicationUser> users, ThiDuaDbCont
         {
             if (string.IsNullOrWhiteSpace(request.UnitCode))
             {
-                throw DomainException.ForField("unitCode", "Vai trò UnitReporter/UnitLeader cần mã đơn vị (unitCode).");
+                throw DomainException.ForField("unitCode", "Cán bộ đầu mối đơn vị và lãnh đạo đơn vị cần mã đơn vị.");
             }
             unitId = await db.Units.Where(u => u.Code == request.UnitCode.Trim()).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw DomainException.ForField("unitCode", $"Không có đơn vị mã {request.UnitCode}.");

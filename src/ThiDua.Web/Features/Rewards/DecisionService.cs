@@ -50,7 +50,7 @@ public sealed class DecisionService(ThiDuaDbContext db, RewardRulesService rules
         // The register is the body's (the province's People's Committee for the Chairman); its symbol is its abbreviation.
         var issuingBody = issuer.IsProvince ? DecisionRules.ProvinceBody : issuingUnit.Code;
         var abbreviation = issuingUnit.Abbreviation
-            ?? throw DomainException.ForField("nominationIds", $"{issuingUnit.Name} chưa có chữ viết tắt trong ký hiệu văn bản (abbreviation); quản trị viên cập nhật ở thông tin đơn vị.");
+            ?? throw DomainException.ForField("nominationIds", $"{issuingUnit.Name} chưa có chữ viết tắt trong ký hiệu văn bản; quản trị viên cập nhật ở thông tin đơn vị.");
         var suffix = DecisionRules.Suffix(abbreviation);
         int? explicitSequence = null;
         if (!string.IsNullOrWhiteSpace(request.Number))

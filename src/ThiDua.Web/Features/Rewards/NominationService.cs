@@ -140,13 +140,13 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Rewa
         if (NominationRules.IsUnitNominee(nomination.NomineeKind))
         {
             nominee = await UnitAsync(request.UnitCode, "unitCode", cancellationToken)
-                ?? throw DomainException.ForField("unitCode", "Hồ sơ tập thể, doanh nghiệp cần mã đơn vị được đề nghị (unitCode).");
+                ?? throw DomainException.ForField("unitCode", "Hồ sơ tập thể, doanh nghiệp cần mã đơn vị được đề nghị.");
             NominationRules.EnsureNomineeFits(nomination.NomineeKind, nominee.Type, nominee.Name);
             SetPerson(nomination, null);
         }
         else
         {
-            var person = request.Person ?? throw DomainException.ForField("person", "Hồ sơ cá nhân, đối tượng khác cần họ tên, chức vụ, nơi công tác (person).");
+            var person = request.Person ?? throw DomainException.ForField("person", "Hồ sơ cá nhân, đối tượng khác cần họ tên, chức vụ, nơi công tác của người được đề nghị.");
             SetPerson(nomination, NominationRules.CheckPerson(new NomineePerson(person.FullName, person.Position, person.Organization, person.DateOfBirth, person.Gender), today));
         }
         nomination.NomineeUnitId = nominee?.Id;
@@ -156,7 +156,7 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Rewa
         var proposing = await UnitAsync(request.ProposingUnitCode, "proposingUnitCode", cancellationToken)
             ?? (nomination.NomineeKind == NomineeKind.Unit ? nominee : null)
             ?? (user.UnitId is int own ? await db.Units.FirstAsync(u => u.Id == own, cancellationToken) : null)
-            ?? throw DomainException.ForField("proposingUnitCode", "Cần mã đơn vị đề nghị (proposingUnitCode).");
+            ?? throw DomainException.ForField("proposingUnitCode", "Cần mã đơn vị đề nghị.");
         await user.EnsureAsync(new NominationScope(proposing.Id, nominee?.Id), NominationAccess.Prepare, "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.");
         if (nomination.Award == AwardLevel.UnitCertificate && nominee is not null)
         {

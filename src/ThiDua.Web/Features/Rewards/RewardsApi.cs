@@ -170,7 +170,7 @@ public static class RewardsApi
     {
         if (string.IsNullOrWhiteSpace(fullName))
         {
-            throw DomainException.ForField("fullName", "Cần họ và tên (fullName).");
+            throw DomainException.ForField("fullName", "Cần họ và tên.");
         }
         return TypedResults.Ok(await service.PersonAsync(fullName, dateOfBirth, ct));
     }

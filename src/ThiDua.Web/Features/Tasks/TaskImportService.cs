@@ -44,7 +44,7 @@ public sealed class TaskImportService(ThiDuaDbContext db, CurrentUser user, Time
             var f = row.Fields;
             if (f.Take(5).Any(string.IsNullOrWhiteSpace))
             {
-                errors.Add(new CsvRowError(row.Number, "Thiếu một trong các cột bắt buộc: sourceDocument, code, title, assigneeUnitCodes, dueDate."));
+                errors.Add(new CsvRowError(row.Number, "Thiếu một trong các cột bắt buộc: văn bản giao, mã nhiệm vụ, nội dung, đơn vị được giao, hạn."));
                 continue;
             }
             var source = TaskService.NormalizeDocument(f[0]);
