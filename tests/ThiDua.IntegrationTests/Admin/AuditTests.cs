@@ -118,3 +118,25 @@ public class AuditPageTests
         Assert.True(missing.Count == 0, "Without a Vietnamese name in DisplayNames: " + string.Join(", ", missing));
     }
 }
+
+public class AuditValueTests
+{
+    [Theory]
+    [InlineData("SelfPoints", "23.450000000000003", null, "23,45")]
+    [InlineData("SelfValue", "\"{\\\"numerator\\\":45,\\\"denominator\\\":60}\"", null, "45/60")]
+    [InlineData("SelfValue", "\"1.5\"", null, "1,5")]
+    [InlineData("SelfValue", "\"true\"", null, "Có")]
+    [InlineData("Amount", "1234567.5", null, "1.234.567,5")]
+    [InlineData("Year", "2026", typeof(int), "2026")]
+    [InlineData("Status", "1", typeof(ThiDua.Core.Assessment.AssessmentStatus), "Đã gửi, chờ thẩm định")]
+    [InlineData("Decision", "0", typeof(ThiDua.Core.Assessment.AppraisalDecision), "Chưa thẩm định")]
+    [InlineData("SubmittedAt", "\"2025-12-09T07:00:00Z\"", typeof(DateTime), "09/12/2025 14:00")]
+    [InlineData("ValidFrom", "\"2025-07-01\"", typeof(DateOnly), "01/07/2025")]
+    [InlineData("CreatedBy", "\"system\"", typeof(string), "Hệ thống")]
+    public void AValueOfTheLogReadsTheVietnameseWay(string field, string json, Type? type, string expected)
+    {
+        using var value = System.Text.Json.JsonDocument.Parse(json);
+
+        Assert.Equal(expected, ThiDua.Web.Features.Admin.AuditChanges.Value(field, value.RootElement, type));
+    }
+}
