@@ -44,7 +44,7 @@ public sealed partial class AssessmentJourneyTests(BrowserApp app) : IClassFixtu
         foreach (var code in new[] { "NT1.1", "NT2.1", "NT2.3", "NT5.1", "HD1.1" })
         {
             await reporter.GetByLabel($"Tệp minh chứng {code}").SetInputFilesAsync(new FilePayload { Name = $"minh-chung-{code}.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes(Evidence) });
-            await reporter.Locator($"button[form='evidence-{IndexOf(code)}']").ClickAsync();
+            await reporter.GetByRole(AriaRole.Button, new() { Name = $"Tải lên minh chứng {code}", Exact = true }).ClickAsync();
             await Assertions.Expect(reporter.GetByText($"Đã tải lên minh chứng cho chỉ tiêu {code}.")).ToBeVisibleAsync();
         }
         await app.ScreenshotAsync(reporter, "01-tu-danh-gia");
@@ -108,7 +108,6 @@ public sealed partial class AssessmentJourneyTests(BrowserApp app) : IClassFixtu
         ("HD3.1", "90"), ("HD3.2", "75"), ("HD3.3", "A"), ("HD3.4", "0,8"),
     ];
 
-    private static int IndexOf(string code) => Array.FindIndex(Values, v => v.Code == code);
 
     [GeneratedRegex(@"/danh-gia/\d+$")]
     private static partial Regex DetailUrl();

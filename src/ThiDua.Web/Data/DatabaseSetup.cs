@@ -101,7 +101,8 @@ public static class DatabaseSetup
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
-            logger.LogInformation("Applying {Count} migrations on {Provider}", pending.Count, db.Database.ProviderName);
+            // The first start's console says what it is doing (issue 15): in Vietnamese, at Information, shown by default.
+            logger.LogInformation("Đang tạo cơ sở dữ liệu / áp dụng {Count} migration ({Provider})…", pending.Count, ProviderName(db));
             await db.Database.MigrateAsync(cancellationToken);
         }
         await SearchColumns.BackfillAsync(db, cancellationToken);
@@ -118,5 +119,11 @@ public static class DatabaseSetup
             await scope.ServiceProvider.GetRequiredService<DemoTaskSeeder>().SeedAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<DemoMovementSeeder>().SeedAsync(cancellationToken);
         }
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Cơ sở dữ liệu đã sẵn sàng ({Provider}).", ProviderName(db));
+        }
     }
+
+    private static string ProviderName(ThiDuaDbContext db) => db.Database.IsSqlite() ? "SQLite" : "PostgreSQL";
 }

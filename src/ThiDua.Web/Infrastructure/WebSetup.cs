@@ -69,7 +69,11 @@ public static class WebSetup
             options.RootDirectory = "/Features";
             options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Conventions.ConfigureFilter(new MissingHandlerFilter());
-        }).AddMvcOptions(options => UseVietnameseBindingMessages(options.ModelBindingMessageProvider));
+        }).AddMvcOptions(options =>
+        {
+            UseVietnameseBindingMessages(options.ModelBindingMessageProvider);
+            options.ModelBinderProviders.Insert(0, new ThiDua.Web.Infrastructure.Pages.DateInputModelBinderProvider());
+        });
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();

@@ -41,6 +41,7 @@ public sealed class AccountSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        var created = new List<string>();
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -61,17 +62,26 @@ public sealed class AccountSeeder(
                 password = DemoPassword;
             }
             await CreateAsync(new DemoAccount(AdminUserName, "Quản trị hệ thống", Roles.Admin, null), password);
-            logger.LogInformation("Created the admin account");
+            created.Add(AdminUserName);
         }
 
-        if (!configuration.GetValue<bool>("Seed:DemoData"))
+        if (configuration.GetValue<bool>("Seed:DemoData"))
         {
-            return;
+            var existing = (await db.Users.Select(u => u.UserName).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var account in DemoAccounts.Where(a => !existing.Contains(a.UserName)))
+            {
+                await CreateAsync(account, DemoPassword);
+                created.Add(account.UserName);
+            }
         }
-        var existing = (await db.Users.Select(u => u.UserName).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var account in DemoAccounts.Where(a => !existing.Contains(a.UserName)))
+        if (created.SequenceEqual([AdminUserName]))
         {
-            await CreateAsync(account, DemoPassword);
+            logger.LogInformation("Đã tạo tài khoản quản trị: admin (mật khẩu: biến THIDUA_ADMIN_PASSWORD, xem README)");
+        }
+        else if (created.Count > 0)
+        {
+            // Never the password itself: the README says where it is.
+            logger.LogInformation("Đã tạo tài khoản mẫu: {Accounts} (mật khẩu trong README)", string.Join(", ", created));
         }
     }
 

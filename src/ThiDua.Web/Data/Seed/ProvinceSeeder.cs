@@ -71,7 +71,7 @@ public sealed class ProvinceSeeder(ThiDuaDbContext db, ILogger<ProvinceSeeder> l
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded {Count} units of Quảng Ninh", missing.Count);
+        logger.LogInformation("Đã nạp dữ liệu tỉnh: {Count} đơn vị", missing.Count);
     }
 
     public static IReadOnlyList<UnitRow> ReadRows()

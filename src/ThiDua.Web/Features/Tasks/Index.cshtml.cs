@@ -4,7 +4,7 @@ namespace ThiDua.Web.Features.Tasks;
 
 /// <summary>"My unit's tasks" for reporters and leaders (with progress reports), the province-wide view for the Secretariat.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(TaskService tasks, TaskCompletionService completion, TaskImportService import, FileService files, ThiDuaDbContext db, CurrentUser user) : CommandPageModel
+public sealed class IndexModel(TaskService tasks, TaskCompletionService completion, TaskImportService import, FileService files, ThiDuaDbContext db, CurrentUser user, ThiDua.Web.Features.Units.UnitService units, TimeProvider clock) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "gd")]
     public string? PhaseCode { get; set; }
@@ -29,6 +29,9 @@ public sealed class IndexModel(TaskService tasks, TaskCompletionService completi
     public IReadOnlyList<CompletionDto> AllCompletion { get; private set; } = [];
     public Dictionary<string, string> UnitNames { get; private set; } = [];
     public TaskImportReport? Report { get; private set; }
+    public IReadOnlyList<ThiDua.Web.Features.Units.UnitChoice> UnitChoices { get; private set; } = [];
+    public List<string> ChosenUnits { get; private set; } = [];
+    public ThiDua.Web.Features.Units.UnitPicker AssigneePicker => new("n-units", "Units", "Các đơn vị được giao", UnitChoices, ChosenUnits);
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -45,12 +48,13 @@ public sealed class IndexModel(TaskService tasks, TaskCompletionService completi
             return RedirectToPage();
         }, LoadAsync);
 
-    public async Task<IActionResult> OnPostCreateAsync(string? sourceDocument, string? code, string? title, string? dueDate, string? units)
+    public async Task<IActionResult> OnPostCreateAsync(string? sourceDocument, string? code, string? title, string? dueDate, [FromForm(Name = "Units")] string[]? assignees)
     {
         if (!await user.HasPolicyAsync(Policies.Secretariat))
         {
             return Forbid();
         }
+        ChosenUnits = ThiDua.Web.Features.Units.UnitPicker.Codes(assignees);
         return await RunAsync(async () =>
         {
             if (!DateInput.TryParse(dueDate, out var due))
@@ -63,7 +67,7 @@ public sealed class IndexModel(TaskService tasks, TaskCompletionService completi
                 Code = code ?? "",
                 Title = title ?? "",
                 DueDate = due,
-                AssigneeUnitCodes = (units ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                AssigneeUnitCodes = ChosenUnits,
             });
             TempData["Message"] = $"Đã thêm nhiệm vụ {code}.";
             return RedirectToPage();
@@ -96,6 +100,10 @@ public sealed class IndexModel(TaskService tasks, TaskCompletionService completi
             ModelState.AddModelError("gd", e.Message);
         }
         CanManage = await user.HasPolicyAsync(Policies.Secretariat);
+        if (CanManage)
+        {
+            UnitChoices = await ThiDua.Web.Features.Units.UnitPicker.ValidAsync(units, VietnamTime.Today(clock));
+        }
         if (!ProvinceWide && UnitCode is not null)
         {
             UnitName = await db.Units.Where(u => u.Code == UnitCode).Select(u => u.Name).FirstOrDefaultAsync();

@@ -4,7 +4,7 @@ namespace ThiDua.Web.Features.Units;
 
 /// <summary>Emulation clusters and blocs of a year, with members; the Secretariat adds new ones.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ClustersModel(ClusterService clusters, CurrentUser user, TimeProvider clock) : CommandPageModel
+public sealed class ClustersModel(ClusterService clusters, UnitService units, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "nam")]
     public int? YearQuery { get; set; }
@@ -15,6 +15,8 @@ public sealed class ClustersModel(ClusterService clusters, CurrentUser user, Tim
     public int Year { get; private set; }
     public IReadOnlyList<ClusterDto> Clusters { get; private set; } = [];
     public bool CanManage { get; private set; }
+    public IReadOnlyList<UnitChoice> UnitChoices { get; private set; } = [];
+    public UnitPicker MembersPicker => new("Input_Members", "Input.Members", "Các đơn vị thành viên", UnitChoices, UnitPicker.Codes(Input.Members));
 
     public sealed class ClusterInput
     {
@@ -22,7 +24,8 @@ public sealed class ClustersModel(ClusterService clusters, CurrentUser user, Tim
         public string? Name { get; set; }
         public string Kind { get; set; } = "cluster";
         public int? Year { get; set; }
-        public string? Members { get; set; }
+        /// <summary>The members' codes: one per unit ticked in the picker (a program may still send them comma-separated).</summary>
+        public List<string> Members { get; set; } = [];
     }
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -47,7 +50,7 @@ public sealed class ClustersModel(ClusterService clusters, CurrentUser user, Tim
                     Name = Input.Name,
                     Kind = Input.Kind == "bloc" ? ClusterKind.Bloc : ClusterKind.Cluster,
                     Year = Input.Year,
-                    MemberCodes = (Input.Members ?? "").Split([',', '\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                    MemberCodes = UnitPicker.Codes(Input.Members),
                 });
                 TempData["Message"] = $"Đã thêm {cluster.Name}.";
                 return Redirect($"/cum-khoi?nam={cluster.Year}");
@@ -67,5 +70,9 @@ public sealed class ClustersModel(ClusterService clusters, CurrentUser user, Tim
         Year = YearQuery is (>= 2000 and <= 2100) ? YearQuery.Value : VietnamTime.Today(clock).Year;
         Clusters = (await clusters.ListAsync(Year, Paging.FirstLargest)).Items;
         CanManage = await user.HasPolicyAsync(Policies.ManageUnits);
+        if (CanManage)
+        {
+            UnitChoices = await UnitPicker.ValidAsync(units, new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
+        }
     }
 }

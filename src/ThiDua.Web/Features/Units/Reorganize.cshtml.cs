@@ -11,12 +11,14 @@ public sealed class ReorganizeModel(UnitService units, ReorganizationService reo
 
     public ReorganizationResult? Result { get; private set; }
     public IReadOnlyList<(string Code, string Name)> ActiveUnits { get; private set; } = [];
+    public UnitPicker FromPicker => new("Input_From", "Input.From", "Các đơn vị cũ", ActiveUnits.Select(u => new UnitChoice(u.Code, u.Name)).OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true)).ToList(), UnitPicker.Codes(Input.From));
 
     public sealed class ReorganizeInput
     {
         public string Kind { get; set; } = "merge";
         public string? EffectiveDate { get; set; }
-        public string? From { get; set; }
+        /// <summary>The old units' codes: one per unit ticked in the picker (a program may still send them comma-separated).</summary>
+        public List<string> From { get; set; } = [];
         public string? Note { get; set; }
         public List<NewUnitInput> To { get; set; } = [];
     }
@@ -68,7 +70,7 @@ public sealed class ReorganizeModel(UnitService units, ReorganizationService reo
                 {
                     EffectiveDate = date,
                     Kind = kind,
-                    From = (Input.From ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                    From = UnitPicker.Codes(Input.From),
                     To = newUnits,
                     Note = Input.Note,
                 });
