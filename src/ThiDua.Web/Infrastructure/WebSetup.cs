@@ -100,6 +100,7 @@ public static class WebSetup
         services.AddScoped<TaskImportService>();
 
         services.AddScoped<NotificationService>();
+        services.AddScoped<Features.Home.WorkList>();
         services.AddScoped<MovementService>();
         services.AddScoped<ReportService>();
         services.AddScoped<ConsolidatedReportBuilder>();
