@@ -116,6 +116,7 @@ public static class WebSetup
         services.AddScoped<NominationService>();
         services.AddScoped<DossierService>();
         services.AddScoped<BoardReviewService>();
+        services.AddScoped<NominationNotices>();
         services.AddScoped<EligibilityService>();
         services.AddScoped<PublicNoticeService>();
         services.AddScoped<CouncilService>();
