@@ -104,6 +104,7 @@ public static class WebSetup
         services.AddScoped<TaskImportService>();
 
         services.AddScoped<NotificationService>();
+        services.AddScoped<Features.Home.WorkList>();
         services.AddScoped<MovementService>();
         services.AddScoped<ReportService>();
         services.AddScoped<ConsolidatedReportBuilder>();
@@ -119,6 +120,7 @@ public static class WebSetup
         services.AddScoped<NominationService>();
         services.AddScoped<DossierService>();
         services.AddScoped<BoardReviewService>();
+        services.AddScoped<NominationNotices>();
         services.AddScoped<EligibilityService>();
         services.AddScoped<PublicNoticeService>();
         services.AddScoped<CouncilService>();

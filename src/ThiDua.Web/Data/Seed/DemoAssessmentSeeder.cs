@@ -66,7 +66,7 @@ public sealed class DemoAssessmentSeeder(ThiDuaDbContext db, FrameworkService fr
 
         foreach (var communes in new[] { false, true })
         {
-            await results.PublishAsync(DemoFrameworks.Code(2024, communes), cancellationToken);
+            await results.PublishAsync(DemoFrameworks.Code(2024, communes), notify: false, cancellationToken: cancellationToken);
         }
         logger.LogInformation("Seeded the demo DTI frameworks and assessments");
     }

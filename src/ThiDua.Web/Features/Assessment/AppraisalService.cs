@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ThiDua.Core.Assessment;
+using ThiDua.Web.Features.Notifications;
 
 namespace ThiDua.Web.Features.Assessment;
 
@@ -8,7 +9,7 @@ namespace ThiDua.Web.Features.Assessment;
 /// questioned; the whole returned to the unit, or finalised. The rules are Core's <see cref="Appraisal"/> and
 /// <see cref="AssessmentWorkflow"/>; the value and the assessment record their own transitions.
 /// </summary>
-public sealed class AppraisalService(ThiDuaDbContext db, FrameworkService frameworks, AssessmentService assessments, CurrentUser user, TimeProvider clock)
+public sealed class AppraisalService(ThiDuaDbContext db, FrameworkService frameworks, AssessmentService assessments, NotificationService notifications, CurrentUser user, TimeProvider clock)
 {
     public async Task<AssessmentDto> ReturnAsync(int id, string message, CancellationToken cancellationToken = default)
     {
@@ -16,6 +17,10 @@ public sealed class AppraisalService(ThiDuaDbContext db, FrameworkService framew
         var text = string.IsNullOrWhiteSpace(message) ? null : message.Trim().Normalize(System.Text.NormalizationForm.FormC);
         assessment.MoveTo(AssessmentStatus.Returned, user.UserName, clock.GetUtcNow().UtcDateTime, text);
         await db.SaveChangesAsync(cancellationToken);
+        var questions = assessment.Values.Count(v => v.Decision == AppraisalDecision.Returned);
+        await notifications.NotifyAsync(NotificationService.UnitStaff(assessment.UnitId), $"Bản tự đánh giá DTI năm {assessment.Framework.Year} được trả lại để giải trình",
+            (text is null ? "Cơ quan thường trực đề nghị giải trình." : $"Lý do: {text}") + (questions > 0 ? $" Có {questions} chỉ tiêu cần giải trình." : ""),
+            $"/danh-gia/{id}", cancellationToken);
         return await assessments.GetAsync(id, cancellationToken);
     }
 
@@ -71,6 +76,10 @@ public sealed class AppraisalService(ThiDuaDbContext db, FrameworkService framew
         var assessment = await assessments.LoadAsync(id, tracking: true, cancellationToken);
         assessment.MoveTo(AssessmentStatus.Appraised, user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return await assessments.GetAsync(id, cancellationToken);
+        var result = await assessments.GetAsync(id, cancellationToken);
+        await notifications.NotifyAsync(NotificationService.UnitStaff(assessment.UnitId), $"Bản tự đánh giá DTI năm {assessment.Framework.Year} đã được thẩm định",
+            $"Điểm thẩm định: {Display.Number(result.AppraisedTotal ?? 0, 2)}/{Display.Number(result.ScaleMax)}. Kết quả xếp hạng được công khai khi cơ quan thường trực công bố.",
+            $"/danh-gia/{id}", cancellationToken);
+        return result;
     }
 }

@@ -21,7 +21,7 @@ public static class AssessmentApi
         frameworks.MapGet("/{code}/export", ExportFramework).RequireAuthorization(Policies.SignedIn)
             .WithSummary("The framework as an XLSX workbook in the import format.");
         frameworks.MapPost("/{code}/publish", Publish).RequireAuthorization(Policies.Secretariat)
-            .WithSummary("Publishes the results of the appraised assessments: a snapshot with its SHA-256 becomes public.");
+            .WithSummary("Publishes the results of the appraised assessments: a snapshot with its SHA-256 becomes public. Units not appraised yet are left out and listed in 'unappraised' with a 'warning'; with requireAllAppraised=true their presence answers 409 listing them instead.");
 
         var assessments = app.MapGroup("/api/v1/assessments").WithTags("Assessment");
         assessments.MapPost("/", Create).RequireAuthorization(Policies.UnitWork);
@@ -82,8 +82,8 @@ public static class AssessmentApi
     private static async Task<FileContentHttpResult> ExportFramework(FrameworkService service, string code, CancellationToken ct) =>
         TypedResults.File(await service.ExportAsync(code, ct), ContentTypes.Xlsx, $"{code}.xlsx");
 
-    private static async Task<Ok<PublicationDto>> Publish(ResultsService service, string code, CancellationToken ct) =>
-        TypedResults.Ok(await service.PublishAsync(code, ct));
+    private static async Task<Ok<PublicationDto>> Publish(ResultsService service, string code, bool? requireAllAppraised, CancellationToken ct) =>
+        TypedResults.Ok(await service.PublishAsync(code, requireAllAppraised == true, cancellationToken: ct));
 
     private static async Task<Created<AssessmentCreated>> Create(SelfAssessmentService service, CreateAssessmentRequest request, CancellationToken ct)
     {

@@ -76,4 +76,15 @@ public sealed record ExplanationDto(
     double? PointsToNextRank,
     IReadOnlyList<string> Missing);
 
-public sealed record PublicationDto(string FrameworkCode, DateTime PublishedAt, string Sha256, int Units, IReadOnlyList<string> Pending);
+/// <summary>
+/// A publication. <see cref="Unappraised"/> names the units of the framework's cohort left out because they are not
+/// appraised yet (an assessment still open, or none started); <see cref="Warning"/> says so in words when there are any.
+/// </summary>
+public sealed record PublicationDto(string FrameworkCode, DateTime PublishedAt, string Sha256, int Units, IReadOnlyList<string> Pending,
+    IReadOnlyList<UnappraisedUnit>? Unappraised = null, string? Warning = null);
+
+/// <summary>
+/// A unit that a framework's ranking would leave out: <c>status</c> is its assessment's (<c>draft</c>, <c>submitted</c>,
+/// <c>returned</c>) or <c>not_started</c>; <c>statusName</c> says it in Vietnamese.
+/// </summary>
+public sealed record UnappraisedUnit(string UnitCode, string UnitName, string Status, string StatusName);

@@ -3,8 +3,10 @@ using System.Text;
 using System.Text.Json;
 using ThiDua.Core.Assessment;
 using ThiDua.Core.Rewards;
+using ThiDua.Core.Text;
 using ThiDua.Core.Units;
 using ThiDua.Data.Assessment;
+using ThiDua.Web.Features.Notifications;
 
 namespace ThiDua.Web.Features.Assessment;
 
@@ -13,7 +15,7 @@ namespace ThiDua.Web.Features.Assessment;
 /// year and last year's results through lineage. Province-wide roles see live results; publication freezes a
 /// snapshot (with its SHA-256) that unit users and the public read.
 /// </summary>
-public sealed class ResultsService(ThiDuaDbContext db, FrameworkService frameworks, CurrentUser user, TimeProvider clock)
+public sealed class ResultsService(ThiDuaDbContext db, FrameworkService frameworks, NotificationService notifications, CurrentUser user, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions SnapshotJson = CreateJson();
 
@@ -123,13 +125,47 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         return scores;
     }
 
-    public async Task<PublicationDto> PublishAsync(string frameworkCode, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The units a publication of the framework would leave out: those whose assessment is not appraised yet, and those
+    /// of its unit type, in being at the end of its year (or today), that have not started one for that year.
+    /// </summary>
+    public async Task<IReadOnlyList<UnappraisedUnit>> UnappraisedAsync(string frameworkCode, CancellationToken cancellationToken = default) =>
+        await UnappraisedAsync(await frameworks.FindAsync(frameworkCode, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<UnappraisedUnit>> UnappraisedAsync(Framework framework, CancellationToken cancellationToken)
+    {
+        var open = await db.Assessments.AsNoTracking()
+            .Where(a => a.FrameworkId == framework.Id && a.Status != AssessmentStatus.Appraised)
+            .Select(a => new { a.Unit.Code, a.Unit.Name, a.Status }).ToListAsync(cancellationToken);
+        var today = VietnamTime.Today(clock);
+        var day = new DateOnly(framework.Year, 12, 31) < today ? new DateOnly(framework.Year, 12, 31) : today;
+        var (year, type) = (framework.Year, framework.UnitType);
+        var notStarted = await db.Units.AsNoTracking()
+            .Where(u => u.Type == type && u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo >= day))
+            .Where(u => !db.Assessments.Any(a => a.UnitId == u.Id && a.Framework.Year == year && a.Framework.UnitType == type))
+            .Select(u => new { u.Code, u.Name }).ToListAsync(cancellationToken);
+        return open.Select(a => new UnappraisedUnit(a.Code, a.Name, ApiCodes.Code(a.Status), a.Status.VietnameseName()))
+            .Concat(notStarted.Select(u => new UnappraisedUnit(u.Code, u.Name, "not_started", "Chưa lập bản tự đánh giá")))
+            .OrderBy(u => u.UnitName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
+    }
+
+    /// <summary>
+    /// Publishes the appraised results. Units not appraised yet are left out of the ranking and named in the answer;
+    /// with <paramref name="requireAllAppraised"/> their presence refuses the publication instead (<see cref="UnappraisedUnitsException"/>).
+    /// The ranked units are told (<paramref name="notify"/>: not when the demo data is seeded).
+    /// </summary>
+    public async Task<PublicationDto> PublishAsync(string frameworkCode, bool requireAllAppraised = false, bool notify = true, CancellationToken cancellationToken = default)
     {
         var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
         var (results, _) = await ComputeAsync(framework, cancellationToken: cancellationToken);
         if (results.Items.Count == 0)
         {
             throw new ConflictException($"Bộ chỉ số {frameworkCode} chưa có đánh giá nào đã thẩm định xong: chưa công bố được.");
+        }
+        var unappraised = await UnappraisedAsync(framework, cancellationToken);
+        if (requireAllAppraised && unappraised.Count > 0)
+        {
+            throw new UnappraisedUnitsException(unappraised);
         }
         var json = JsonSerializer.Serialize(results, SnapshotJson);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
@@ -144,7 +180,14 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         };
         db.ResultPublications.Add(publication);
         await db.SaveChangesAsync(cancellationToken);
-        return new PublicationDto(framework.Code, publication.PublishedAt, sha256, results.Items.Count, results.Pending);
+        // The units in the ranking learn that it is public; those left out still have their assessment to finish.
+        var ranked = results.Items.Select(i => i.UnitCode).ToList();
+        var unitIds = notify ? await db.Units.Where(u => ranked.Contains(u.Code)).Select(u => u.Id).ToListAsync(cancellationToken) : [];
+        await notifications.NotifyUnitsAsync(unitIds, $"Đã công bố kết quả {framework.Name}",
+            $"Cơ quan thường trực đã công bố kết quả xếp hạng của {Display.Number(results.Items.Count)} đơn vị; xem thứ hạng và điểm của đơn vị mình.",
+            $"/ket-qua?bo-chi-so={Uri.EscapeDataString(framework.Code)}", cancellationToken);
+        return new PublicationDto(framework.Code, publication.PublishedAt, sha256, results.Items.Count, results.Pending, unappraised,
+            unappraised.Count == 0 ? null : UnappraisedUnitsException.Text(unappraised, published: true));
     }
 
     public async Task<ExplanationDto> ExplainAsync(string frameworkCode, string unitCode, CancellationToken cancellationToken = default)
@@ -210,4 +253,20 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
             ? new PreviousItem(previousFrameworks?.GetValueOrDefault(p.UnitCodes[0]) ?? "", p.Total, p.Score100, p.Rank, p.Basis, p.UnitCodes, p.Change100)
             : null,
         u.Flags);
+}
+
+/// <summary>A publication refused because units of the cohort are not appraised yet (409, listing them).</summary>
+public sealed class UnappraisedUnitsException(IReadOnlyList<UnappraisedUnit> units) : ConflictException(Text(units, published: false)), Infrastructure.Errors.IProblemExtensions
+{
+    public IReadOnlyList<UnappraisedUnit> Units { get; } = units;
+
+    public IReadOnlyDictionary<string, object?> ProblemExtensions => new Dictionary<string, object?> { ["unappraised"] = Units };
+
+    public static string Text(IReadOnlyList<UnappraisedUnit> units, bool published)
+    {
+        var names = string.Join(", ", units.Take(20).Select(u => u.UnitName)) + (units.Count > 20 ? $" và {units.Count - 20} đơn vị khác" : "");
+        return published
+            ? $"{units.Count} đơn vị chưa thẩm định xong nên không có trong kết quả đã công bố: {names}."
+            : $"{units.Count} đơn vị chưa thẩm định xong: {names}. Gửi lại không kèm requireAllAppraised để công bố không tính các đơn vị này.";
+    }
 }

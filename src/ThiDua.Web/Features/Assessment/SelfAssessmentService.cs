@@ -1,5 +1,6 @@
 using ThiDua.Core.Assessment;
 using ThiDua.Data.Assessment;
+using ThiDua.Web.Features.Notifications;
 
 namespace ThiDua.Web.Features.Assessment;
 
@@ -7,7 +8,7 @@ namespace ThiDua.Web.Features.Assessment;
 /// The unit's self-assessment (R6): its reporters and leader fill their own unit's values with evidence; the leader
 /// submits and the values lock. Every value change is audited with its old and new value.
 /// </summary>
-public sealed class SelfAssessmentService(ThiDuaDbContext db, FrameworkService frameworks, AssessmentService assessments, CurrentUser user, TimeProvider clock)
+public sealed class SelfAssessmentService(ThiDuaDbContext db, FrameworkService frameworks, AssessmentService assessments, NotificationService notifications, CurrentUser user, TimeProvider clock)
 {
     public async Task<AssessmentCreated> CreateAsync(CreateAssessmentRequest request, CancellationToken cancellationToken = default)
     {
@@ -120,8 +121,12 @@ public sealed class SelfAssessmentService(ThiDuaDbContext db, FrameworkService f
             throw new DomainException($"Còn {withoutEvidence.Count} chỉ tiêu bắt buộc có tài liệu kiểm chứng chưa có minh chứng: {string.Join(", ", withoutEvidence)}.",
                 withoutEvidence.ToDictionary(c => c, c => new[] { $"Chỉ tiêu {c} cần tài liệu kiểm chứng." }));
         }
+        var resubmitted = assessment.Status == AssessmentStatus.Returned;
         assessment.MoveTo(AssessmentStatus.Submitted, user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        await notifications.NotifyAsync(new Recipients([Roles.Secretariat]),
+            $"{assessment.Unit.Name} {(resubmitted ? "đã gửi lại" : "đã gửi")} bản tự đánh giá DTI năm {assessment.Framework.Year}",
+            $"Bản tự đánh giá theo {assessment.Framework.Name} chờ thẩm định.", $"/danh-gia/{id}/tham-dinh", cancellationToken);
         return await assessments.GetAsync(id, cancellationToken);
     }
 

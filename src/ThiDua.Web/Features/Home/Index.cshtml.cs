@@ -5,7 +5,7 @@ using ThiDua.Core.Units;
 namespace ThiDua.Web.Features.Home;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class IndexModel(ThiDuaDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ThiDuaDbContext db, WorkList workList, TimeProvider clock) : PageModel
 {
     public DateOnly Today { get; private set; }
     public int ActiveUnits { get; private set; }
@@ -15,6 +15,11 @@ public sealed class IndexModel(ThiDuaDbContext db, TimeProvider clock) : PageMod
     public int OnNotice { get; private set; }
     public int RewardsThisYear { get; private set; }
     public int? WaitingForBoard { get; private set; }
+    /// <summary>What waits for the signed-in user ("Việc cần làm"); empty for the public.</summary>
+    public WorkListResult Work { get; private set; } = WorkListResult.Empty;
+    public bool SignedIn => User.Identity?.IsAuthenticated == true;
+    /// <summary>The figures are the page for the public; below a signed-in user's work they step back.</summary>
+    public string FigureClass => SignedIn ? "fs-5" : "fs-3";
 
     public async Task OnGetAsync()
     {
@@ -27,6 +32,10 @@ public sealed class IndexModel(ThiDuaDbContext db, TimeProvider clock) : PageMod
         Clusters = await db.Clusters.CountAsync(c => c.Year == today.Year);
         OnNotice = await db.Nominations.CountAsync(n => n.Status == NominationStatus.PubliclyNoticed && n.NoticeEnd >= today);
         RewardsThisYear = await db.Rewards.CountAsync(r => r.Decision.Year == today.Year);
+        if (SignedIn)
+        {
+            Work = await workList.ForCurrentUserAsync(HttpContext.RequestAborted);
+        }
         if (User.IsInRole(Roles.RewardBoard))
         {
             WaitingForBoard = await db.Nominations.CountAsync(n => n.Status == NominationStatus.Submitted && n.Award != AwardLevel.UnitCertificate);

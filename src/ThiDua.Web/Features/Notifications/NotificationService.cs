@@ -5,8 +5,14 @@ namespace ThiDua.Web.Features.Notifications;
 
 public sealed record NotificationDto(long Id, DateTime CreatedAt, string Title, string? Body, string? Link, bool Read);
 
-/// <summary>Who receives a message: every user of the given roles, optionally only those bound to one unit.</summary>
-public sealed record Recipients(IReadOnlyList<string> Roles, int? UnitId = null);
+/// <summary>
+/// Who receives a message: every user of the given roles, optionally only those bound to one unit, or only the named
+/// users (<see cref="UserIds"/>, e.g. the members who sit in one council session) among them.
+/// </summary>
+public sealed record Recipients(IReadOnlyList<string> Roles, int? UnitId = null)
+{
+    public IReadOnlyCollection<string>? UserIds { get; init; }
+}
 
 /// <summary>
 /// In-app notifications (the bell) and e-mail. E-mail goes through SMTP with MailKit when <c>Smtp:Host</c> is
@@ -22,6 +28,10 @@ public sealed class NotificationService(ThiDuaDbContext db, IConfiguration confi
         {
             query = query.Where(u => u.UnitId == unitId);
         }
+        if (recipients.UserIds is { } ids)
+        {
+            query = query.Where(u => ids.Contains(u.Id));
+        }
         var users = await query.Select(u => new { u.Id, u.Email, u.FullName }).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var user in users)
@@ -31,6 +41,34 @@ public sealed class NotificationService(ThiDuaDbContext db, IConfiguration confi
         var emails = users.Where(u => !string.IsNullOrWhiteSpace(u.Email)).Select(u => u.Email!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (emails.Count > 0)
         {
+            db.Outbox.Add(await SendAsync(string.Join(", ", emails), title, body + (link is null ? "" : $"\n\n{BaseUrl()}{link}"), cancellationToken));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return users.Count;
+    }
+
+    /// <summary>
+    /// The same message to the staff (reporter and leader) of each of several units, found in one query; each unit gets
+    /// its own e-mail, so no unit learns another's addresses.
+    /// </summary>
+    public async Task<int> NotifyUnitsAsync(IEnumerable<int> unitIds, string title, string body, string? link, CancellationToken cancellationToken = default)
+    {
+        var units = unitIds.Distinct().ToList();
+        if (units.Count == 0)
+        {
+            return 0;
+        }
+        var roleIds = await db.Roles.Where(r => Roles.UnitScoped.Contains(r.Name!)).Select(r => r.Id).ToListAsync(cancellationToken);
+        var users = await db.Users.Where(u => u.UnitId != null && units.Contains(u.UnitId.Value) && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .Select(u => new { u.Id, u.Email, UnitId = u.UnitId!.Value }).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var user in users)
+        {
+            db.Notifications.Add(new Notification { UserId = user.Id, CreatedAt = now, Title = title, Body = body, Link = link });
+        }
+        foreach (var unit in users.Where(u => !string.IsNullOrWhiteSpace(u.Email)).GroupBy(u => u.UnitId))
+        {
+            var emails = unit.Select(u => u.Email!).Distinct(StringComparer.OrdinalIgnoreCase);
             db.Outbox.Add(await SendAsync(string.Join(", ", emails), title, body + (link is null ? "" : $"\n\n{BaseUrl()}{link}"), cancellationToken));
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -100,4 +138,7 @@ public sealed class NotificationService(ThiDuaDbContext db, IConfiguration confi
 
     /// <summary>The roles that look after a unit's obligations: its reporter and leader.</summary>
     public static Recipients UnitStaff(int unitId) => new([Roles.UnitReporter, Roles.UnitLeader], unitId);
+
+    /// <summary>The unit's leader only: the one who submits what its staff prepared.</summary>
+    public static Recipients UnitLeaders(int unitId) => new([Roles.UnitLeader], unitId);
 }

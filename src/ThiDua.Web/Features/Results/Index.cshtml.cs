@@ -35,7 +35,17 @@ public sealed class IndexModel(FrameworkService frameworks, ResultsService resul
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostPublishAsync()
+    /// <summary>The units a publication now would leave out; set when the Secretariat must confirm (the page lists them).</summary>
+    public IReadOnlyList<UnappraisedUnit>? Unappraised { get; private set; }
+
+    /// <summary>How many units are not appraised yet, for the Secretariat's "Công bố" button (0 when all are).</summary>
+    public int UnappraisedCount { get; private set; }
+
+    /// <summary>
+    /// "Công bố": when units of the cohort are not appraised yet the page names them and asks first; publishing then
+    /// (<paramref name="xacNhan"/>) leaves them out of the ranking, which can be published again once they are appraised.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(bool xacNhan)
     {
         if (!await user.HasPolicyAsync(Policies.Secretariat))
         {
@@ -43,8 +53,15 @@ public sealed class IndexModel(FrameworkService frameworks, ResultsService resul
         }
         return await RunAsync(async () =>
         {
+            if (!xacNhan && await results.UnappraisedAsync(FrameworkCode ?? "") is { Count: > 0 } pending)
+            {
+                await LoadAsync();
+                Unappraised = pending;
+                return Page();
+            }
             var publication = await results.PublishAsync(FrameworkCode ?? "");
-            TempData["Message"] = $"Đã công bố kết quả {publication.FrameworkCode} ({publication.Units} đơn vị).";
+            TempData["Message"] = $"Đã công bố kết quả {publication.FrameworkCode} ({publication.Units} đơn vị)."
+                + (publication.Unappraised is { Count: > 0 } left ? $" {left.Count} đơn vị chưa thẩm định xong không có trong kết quả công bố." : "");
             return Redirect($"/ket-qua?bo-chi-so={Uri.EscapeDataString(publication.FrameworkCode)}");
         }, LoadAsync);
     }
@@ -71,6 +88,10 @@ public sealed class IndexModel(FrameworkService frameworks, ResultsService resul
                 string.IsNullOrWhiteSpace(UnitType) ? null : UnitType, HttpContext.RequestAborted);
             ClusterCode = string.IsNullOrWhiteSpace(ClusterCode) ? null : ClusterCode;
             UnitType = string.IsNullOrWhiteSpace(UnitType) ? null : UnitType;
+            if (CanPublish)
+            {
+                UnappraisedCount = (await results.UnappraisedAsync(FrameworkCode, HttpContext.RequestAborted)).Count;
+            }
             Columns = Results.GroupColumns.Where(g => g.Depth == 1 || !Results.GroupColumns.Any(x => x.Depth == 1)).ToList();
             ColumnIndex = Results.GroupColumns.Select((g, k) => (g.Code, k)).ToDictionary(x => x.Code, x => x.k);
         }

@@ -1,5 +1,4 @@
 using ThiDua.Core.Rewards;
-using ThiDua.Web.Features.Notifications;
 
 namespace ThiDua.Web.Features.Rewards;
 
@@ -7,7 +6,7 @@ namespace ThiDua.Web.Features.Rewards;
 /// The Reward Board's review of a submitted dossier (R12, R13): it receives it, returns it to the unit with a reason,
 /// or rejects it; and it ticks the checklist of an enterprise's or a person's award. Every step is on the route.
 /// </summary>
-public sealed class BoardReviewService(ThiDuaDbContext db, NominationService nominations, NotificationService notifications, CurrentUser user, TimeProvider clock)
+public sealed class BoardReviewService(ThiDuaDbContext db, NominationService nominations, NominationNotices notices, CurrentUser user, TimeProvider clock)
 {
     public Task<NominationDto> ReceiveAsync(int id, CancellationToken cancellationToken = default) =>
         StepAsync(id, NominationStatus.Received, null, cancellationToken);
@@ -42,11 +41,7 @@ public sealed class BoardReviewService(ThiDuaDbContext db, NominationService nom
         NominationRules.EnsureBoardHandles(nomination.Award);
         nomination.MoveTo(to, user.UserName, clock.GetUtcNow().UtcDateTime, reason);
         await db.SaveChangesAsync(cancellationToken);
-        if (to is NominationStatus.Returned or NominationStatus.Rejected)
-        {
-            await notifications.NotifyAsync(NotificationService.UnitStaff(nomination.ProposingUnitId),
-                to == NominationStatus.Returned ? "Hồ sơ khen thưởng được trả lại" : "Hồ sơ khen thưởng không được khen thưởng", reason ?? "", $"/khen-thuong/{id}", cancellationToken);
-        }
+        await notices.StepAsync(nomination, reason, cancellationToken);
         return await nominations.GetAsync(id, cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ namespace ThiDua.Web.Features.Rewards;
 /// log — can pair a member with a choice. Tallies are shown only after the session closes.
 /// </summary>
 public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligibility, CouncilRegistryService councils, RewardRulesService rules,
-    NotificationService notifications, CurrentUser user, TimeProvider clock)
+    NotificationService notifications, NominationNotices notices, CurrentUser user, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -90,8 +90,9 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await notifications.NotifyAsync(new Recipients([Roles.CouncilMember]), $"Phiên họp Hội đồng ngày {session.Date:dd/MM/yyyy}",
-            $"{list.Count} hồ sơ cần bỏ phiếu.", $"/khen-thuong/hoi-dong/{session.Id}", cancellationToken);
+        // Only the members who sit in this session vote in it; members of other councils have nothing to do.
+        await notifications.NotifyAsync(new Recipients([Roles.CouncilMember]) { UserIds = session.Members.Select(m => m.UserId).ToList() },
+            $"Phiên họp Hội đồng ngày {session.Date:dd/MM/yyyy}", $"{list.Count} hồ sơ cần bỏ phiếu.", $"/khen-thuong/hoi-dong/{session.Id}", cancellationToken);
         return await GetAsync(session.Id, cancellationToken);
     }
 
@@ -193,6 +194,11 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
         session.ClosedBy = user.UserName;
         session.ResultJson = JsonSerializer.Serialize(dto, Json);
         await db.SaveChangesAsync(cancellationToken);
+        // Passed or not, the proposing unit learns it; a session without quorum decided nothing, so there is nothing to tell.
+        foreach (var nomination in session.Nominations.Where(n => n.Status is NominationStatus.Voted or NominationStatus.Rejected))
+        {
+            await notices.StepAsync(nomination, nomination.Steps[^1].Reason, cancellationToken);
+        }
         return dto;
     }
 

@@ -10,7 +10,7 @@ namespace ThiDua.Web.Features.Rewards;
 /// of working days; anyone may comment until it ends, without signing in; the Board reads the comments.
 /// </summary>
 public sealed class PublicNoticeService(ThiDuaDbContext db, NominationService nominations, CalendarService calendar, NotificationService notifications,
-    CurrentUser user, RewardRulesService rules, TimeProvider clock)
+    NominationNotices notices, CurrentUser user, RewardRulesService rules, TimeProvider clock)
 {
     /// <summary>Puts a nomination the council passed on notice for <paramref name="workingDays"/> working days (the setting when omitted).</summary>
     public async Task<NominationDto> StartAsync(int id, int? workingDays, CancellationToken cancellationToken = default)
@@ -25,6 +25,7 @@ public sealed class PublicNoticeService(ThiDuaDbContext db, NominationService no
         (nomination.NoticeStart, nomination.NoticeEnd) = (start, end);
         nomination.MoveTo(NominationStatus.PubliclyNoticed, user.UserName, clock.GetUtcNow().UtcDateTime, PublicNotice.StepReason(days, end));
         await db.SaveChangesAsync(cancellationToken);
+        await notices.StepAsync(nomination, null, cancellationToken);
         return await nominations.GetAsync(id, cancellationToken);
     }
 

@@ -10,7 +10,7 @@ namespace ThiDua.Web.Features.Rewards;
 /// yet; when the President's or the Prime Minister's decision arrives it is recorded, and only a granted award enters the
 /// history, under that issuer.
 /// </summary>
-public sealed class StateProposalService(ThiDuaDbContext db, RewardRulesService rules, CurrentUser user, TimeProvider clock)
+public sealed class StateProposalService(ThiDuaDbContext db, RewardRulesService rules, NominationNotices notices, CurrentUser user, TimeProvider clock)
 {
     public async Task<StateProposalDto> ProposeAsync(StateProposalRequest request, CancellationToken cancellationToken = default)
     {
@@ -53,6 +53,10 @@ public sealed class StateProposalService(ThiDuaDbContext db, RewardRulesService 
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var nomination in list)
+        {
+            await notices.StepAsync(nomination, nomination.Steps[^1].Reason, cancellationToken);
+        }
         return new StateProposalDto(proposal.Id, proposal.Number, proposal.Date, proposal.SignerName, proposal.SignerTitle, null, null, ids);
     }
 
@@ -73,6 +77,7 @@ public sealed class StateProposalService(ThiDuaDbContext db, RewardRulesService 
         {
             nomination.MoveTo(NominationStatus.Rejected, user.UserName, now, $"{issuer} không khen thưởng (văn bản số {number} ngày {date:dd/MM/yyyy})");
             await db.SaveChangesAsync(cancellationToken);
+            await notices.StepAsync(nomination, nomination.Steps[^1].Reason, cancellationToken);
             return await nominations.GetAsync(id, cancellationToken);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -104,6 +109,7 @@ public sealed class StateProposalService(ThiDuaDbContext db, RewardRulesService 
         nomination.DecisionId = decision.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notices.StepAsync(nomination, nomination.Steps[^1].Reason, cancellationToken);
         return await nominations.GetAsync(id, cancellationToken);
     }
 }

@@ -63,7 +63,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         DomainException e => Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", e.Message),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", e.Message),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Không có quyền", e.Message),
-        ConflictException e => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", e.Message),
+        ConflictException e => WithExtensions(Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", e.Message), e),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu",
             "Dữ liệu đã được người khác thay đổi sau khi bạn mở; hãy tải lại rồi sửa tiếp."),
         Files.FileRejectedException e => Problem(e.Status, "Tệp không được nhận", e.Message),
@@ -82,4 +82,23 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>What the exception lists for a program (<see cref="IProblemExtensions"/>) goes beside the detail.</summary>
+    private static ProblemDetails WithExtensions(ProblemDetails problem, Exception exception)
+    {
+        if (exception is IProblemExtensions listed)
+        {
+            foreach (var (key, value) in listed.ProblemExtensions)
+            {
+                problem.Extensions[key] = value;
+            }
+        }
+        return problem;
+    }
+}
+
+/// <summary>An exception that carries data a program needs beside the message (e.g. the units that block a publication).</summary>
+public interface IProblemExtensions
+{
+    IReadOnlyDictionary<string, object?> ProblemExtensions { get; }
 }

@@ -34,6 +34,20 @@ public sealed class FileService(ThiDuaDbContext db, IFileStore store, IConfigura
         return await SaveAsync(buffer.ToArray(), upload.FileName, accepted, cancellationToken);
     }
 
+    /// <summary>
+    /// The SHA-256 an upload will be stored under, read before storing it (to compare with files already in a record);
+    /// null for no file, an empty one or one over the limit, which <see cref="SaveAsync(IFormFile?, IReadOnlySet{string}, CancellationToken)"/> refuses.
+    /// </summary>
+    public async Task<string?> Sha256Async(IFormFile? upload, CancellationToken cancellationToken)
+    {
+        if (upload is null || upload.Length == 0 || upload.Length > MaxBytes)
+        {
+            return null;
+        }
+        await using var stream = upload.OpenReadStream();
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
     public async Task<StoredFile> SaveAsync(byte[] content, string? fileName, IReadOnlySet<string> accepted, CancellationToken cancellationToken)
     {
         if (content.Length > MaxBytes)
