@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using ThiDua.IntegrationTests.Infrastructure;
 using ThiDua.Web.Data;
 using static ThiDua.IntegrationTests.Rewards.RewardTestData;
@@ -199,5 +200,25 @@ public class RewardPagesTests
         Assert.Contains("Sơ kết năm 2028", await board.GetStringAsync(created.Headers.Location!.ToString()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
         Assert.Contains("không có đợt tổng kết năm 2029", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOptionalCriterionNotYetConfirmedShowsNoTick()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        var admin = await app.ClientAsync("admin");
+        await (await admin.PostJsonAsync("/api/v1/units", new { code = "DN-SO-HOA", name = "Công ty Cổ phần Số hoá Hạ Long", type = "enterprise", validFrom = "2022-01-01" })).JsonAsync(HttpStatusCode.Created);
+        var id = (int)(await NominateAsync(await app.ClientAsync(Board), new
+        {
+            movementCode = Movement, round = "final", nomineeKind = "enterprise", unitCode = "DN-SO-HOA", proposingUnitCode = Health, award = "chairman_certificate", achievements = "Nền tảng số cho 300 hợp tác xã.",
+        }))["id"]!;
+
+        var page = await (await app.PageClientAsync(Board)).GetStringAsync($"/khen-thuong/{id}");
+
+        // "Made in Vietnam" is optional: unconfirmed, it does not block, and shows a neutral mark, not a green tick.
+        var optional = Regex.Match(page, @"<li><i class=""bi ([^""]+)""[^>]*></i> Sản phẩm sáng tạo[^<]*chưa xác nhận").Groups[1].Value;
+        Assert.Equal("bi-dash-circle text-secondary", optional);
+        var mandatory = Regex.Match(page, @"<li><i class=""bi ([^""]+)""[^>]*></i> Có thành tích xuất sắc").Groups[1].Value;
+        Assert.Equal("bi-x-circle text-danger", mandatory);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using ThiDua.IntegrationTests.Infrastructure;
 using ThiDua.Web.Data;
+using ThiDua.Web.Features.Targets;
 
 namespace ThiDua.IntegrationTests.Targets;
 
@@ -24,6 +26,27 @@ public class TargetAndTaskPagesTests
         Assert.Contains("Đã đạt", detail, StringComparison.Ordinal);
         Assert.Contains("Kinh tế số", dashboard, StringComparison.Ordinal);
         Assert.Contains("status-achieved", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATargetWithoutMeasuredValuesSaysSoInsteadOfDrawingEmptyAxes()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        var secretariat = await app.PageClientAsync("thuongtruc");
+
+        var dashboard = await secretariat.GetStringAsync("/chi-tieu");
+        var unmeasured = await secretariat.GetStringAsync("/chi-tieu/XHS-CAP-QUANG-HO-GIA-DINH");
+        var ranked = await secretariat.GetStringAsync("/chi-tieu/DTI-TOP3");
+
+        var cards = Regex.Count(dashboard, "class=\"card h-100 target-card\"");
+        var charts = Regex.Count(dashboard, "<canvas class=\"target-chart");
+        var sentences = Regex.Count(dashboard, Regex.Escape(TargetDisplay.NoMeasurement));
+        Assert.True(charts >= 1 && sentences >= 1, $"{charts} charts, {sentences} sentences");
+        Assert.Equal(cards, charts + sentences);
+        Assert.Contains(TargetDisplay.NoMeasurement, unmeasured, StringComparison.Ordinal);
+        Assert.DoesNotContain("<canvas", unmeasured, StringComparison.Ordinal);
+        // DTI-TOP3 has the 2020–2022 ranks: a chart whose axis counts whole ranks.
+        Assert.Contains("&quot;wholeNumbers&quot;:true", ranked, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,13 @@ public static class TargetDisplay
 
     public static string StatusClass(TargetStatus status) => "status-" + TargetService.StatusCode(status);
 
-    /// <summary>Measured values and the trajectory line (baseline → each goal), as Chart.js series over years.</summary>
+    /// <summary>Said instead of a chart while a target has no measured value: axes with nothing on them tell nobody anything.</summary>
+    public const string NoMeasurement = "Chưa có số liệu đo được, nên chưa có biểu đồ.";
+
+    /// <summary>
+    /// Measured values and the trajectory line (baseline → each goal), as Chart.js series over years; a rank's axis
+    /// counts whole ranks (there is no rank 3,5).
+    /// </summary>
     public static object Chart(TargetDto target)
     {
         var yearly = target.Measurements.GroupBy(m => m.Year).Select(g => new { x = g.Key, y = g.OrderBy(m => m.RecordedAt).Last().Value }).OrderBy(p => p.x).ToList();
@@ -28,6 +34,6 @@ public static class TargetDisplay
             line.Add(new { x = b.Year, y = b.Value });
         }
         line.AddRange(target.Targets.Where(g => !g.Milestone).OrderBy(g => g.Year).Select(g => (object)new { x = g.Year, y = g.Value }));
-        return new { measured = yearly, trajectory = line, reverse = target.Direction == TargetDirection.Down };
+        return new { measured = yearly, trajectory = line, reverse = target.Direction == TargetDirection.Down, wholeNumbers = target.Unit == TargetUnit.Rank };
     }
 }

@@ -17,7 +17,8 @@ document.querySelectorAll('canvas.target-chart').forEach(canvas => {
       plugins: { legend: { display: canvas.dataset.legend === 'true' } },
       scales: {
         x: { type: 'linear', min: xMin, max: xMax, ticks: { stepSize: 1, callback: v => String(v) } },
-        y: { reverse: data.reverse },
+        // A rank's axis shows whole ranks only.
+        y: { reverse: data.reverse, ticks: data.wholeNumbers ? { precision: 0, stepSize: 1 } : {} },
       },
     },
   });
