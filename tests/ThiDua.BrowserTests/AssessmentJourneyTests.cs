@@ -77,6 +77,9 @@ public sealed partial class AssessmentJourneyTests(BrowserApp app) : IClassFixtu
         // Publication, then the ranking and the commune's own page.
         await secretariat.GotoAsync($"{app.BaseUrl}/ket-qua?bo-chi-so=QN-DTI-2025-XA");
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Công bố" }).ClickAsync();
+        // Other communes are not appraised yet: the page names them and asks (ADR 019).
+        await Assertions.Expect(secretariat.Locator("#unappraised-units")).ToBeVisibleAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Công bố, không tính các đơn vị này" }).ClickAsync();
         await Assertions.Expect(secretariat.GetByText(ResultMessage())).ToBeVisibleAsync();
         var row = secretariat.Locator("tr", new() { HasText = "Phường Bãi Cháy" });
         await Assertions.Expect(row).ToContainTextAsync("82,38");
