@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ThiDua.Data;
 using ThiDua.IntegrationTests.Infrastructure;
 using ThiDua.Web.Data;
 using static ThiDua.IntegrationTests.Assessment.AssessmentTestData;
@@ -47,6 +50,28 @@ public class AssessmentPagesTests
         Assert.Contains("/loi/403", appraise.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.Contains("Lưu và gửi đánh giá", form, StringComparison.Ordinal);
         Assert.Contains("id=\"running-total\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAppraisedFormShowsTheAppraisedBandAndNoLongerAnExpectedOne()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        int id;
+        using (var scope = app.Services.CreateScope())
+        {
+            // Any appraised assessment of the demo data; the Secretariat may open every unit's form.
+            id = await scope.ServiceProvider.GetRequiredService<ThiDuaDbContext>().Assessments
+                .Where(a => a.Status == ThiDua.Core.Assessment.AssessmentStatus.Appraised).Select(a => a.Id).FirstAsync();
+        }
+
+        var appraised = await (await app.PageClientAsync("thuongtruc")).GetStringAsync($"/danh-gia/{id}");
+        var draft = await (await app.PageClientAsync("baichay.baocao")).GetStringAsync($"/danh-gia/{await CreateAsync(await app.ClientAsync("baichay.baocao"))}");
+
+        Assert.Contains("Xếp loại theo thẩm định", appraised, StringComparison.Ordinal);
+        Assert.Contains("id=\"appraised-band\"", appraised, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xếp loại dự kiến", appraised, StringComparison.Ordinal);
+        Assert.Contains("Xếp loại dự kiến", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xếp loại theo thẩm định", draft, StringComparison.Ordinal);
     }
 
     [Fact]
