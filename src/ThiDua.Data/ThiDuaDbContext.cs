@@ -16,6 +16,7 @@ using ThiDua.Data.Targets;
 using ThiDua.Data.Tasks;
 using ThiDua.Data.Audit;
 using ThiDua.Data.Calendar;
+using ThiDua.Data.Documents;
 using ThiDua.Data.Units;
 
 namespace ThiDua.Data;
@@ -92,6 +93,10 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<StateProposal> StateProposals => Set<StateProposal>();
     public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OfficialDocument> Documents => Set<OfficialDocument>();
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+    public DbSet<DocumentJob> DocumentJobs => Set<DocumentJob>();
+    public DbSet<DetachedSignature> DetachedSignatures => Set<DetachedSignature>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

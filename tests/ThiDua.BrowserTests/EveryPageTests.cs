@@ -185,7 +185,7 @@ public sealed partial class EveryPageTests(BrowserApp app, ITestOutputHelper out
     /// axe-core's violations, one line each. Playwright evaluates through the DevTools protocol, which the page's
     /// Content-Security-Policy does not govern, so the pages are checked under their real policy.
     /// </summary>
-    private static async Task<IEnumerable<(string Rule, string Text)>> AxeAsync(IPage page, string axe)
+    internal static async Task<IEnumerable<(string Rule, string Text)>> AxeAsync(IPage page, string axe)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {

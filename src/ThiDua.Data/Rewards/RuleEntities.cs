@@ -79,6 +79,9 @@ public class StateProposal
     public DateOnly Date { get; set; }
     public required string SignerName { get; set; }
     public required string SignerTitle { get; set; }
+    /// <summary>The signed PDF of the Tờ trình and its Word source (docs/decisions/020).</summary>
+    public Guid? DocumentId { get; set; }
+    public Guid? DocxDocumentId { get; set; }
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
 }

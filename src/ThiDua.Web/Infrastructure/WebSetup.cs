@@ -9,6 +9,7 @@ using ThiDua.Web.Features.Accounts;
 using ThiDua.Web.Features.Admin;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Calendar;
+using ThiDua.Web.Features.Documents;
 using ThiDua.Web.Features.Feedback;
 using ThiDua.Web.Features.Movements;
 using ThiDua.Web.Features.Notifications;
@@ -129,6 +130,12 @@ public static class WebSetup
         services.AddScoped<RewardRulesService>();
         services.AddScoped<CouncilRegistryService>();
         services.AddScoped<StateProposalService>();
+
+        services.AddSingleton<DocumentJobRunner>();
+        services.AddHostedService<DocumentQueueService>();
+        services.AddScoped<DocumentService>();
+        services.AddScoped<RecordDocuments>();
+        services.AddScoped<DetachedSignatures>();
         return builder;
     }
 
@@ -212,6 +219,7 @@ public static class WebSetup
         app.MapCalendarApi();
         app.MapFeedbackApi();
         app.MapRewardsApi();
+        app.MapDocumentsApi();
         app.MapRulesApi();
         app.MapRazorPages();
         return app;

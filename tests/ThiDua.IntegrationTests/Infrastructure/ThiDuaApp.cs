@@ -50,6 +50,11 @@ public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = n
         builder.UseSetting("RateLimits:SignInsPerAddressPerMinute", "100000");
         builder.UseSetting("RateLimits:FailedSignInsPerAccount", "100000");
         builder.UseSetting("RateLimits:PublicCommentsPerAddress", "100000");
+        builder.UseSetting("RateLimits:PublicVerificationsPerAddressPerMinute", "100000");
+        // PDFs are rendered by LibreOffice (seconds each): only the tests about documents turn it on
+        // (Documents:RenderInline=true); elsewhere a decision's PDF simply stays queued.
+        builder.UseSetting("Documents:QueueEnabled", "false");
+        builder.UseSetting("Documents:RenderInline", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

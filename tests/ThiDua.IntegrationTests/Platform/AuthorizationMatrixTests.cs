@@ -56,6 +56,7 @@ public partial class AuthorizationMatrixTests
         [CouncilVote] = ["CouncilMember"],
         [Decide] = ["Admin", "RewardBoard", "UnitLeader"],
         [ProvinceReader] = ["Admin", "Secretariat", "RewardBoard", "CouncilMember", "Inspector", "Leader"],
+        [DraftDocuments] = ["Admin", "Secretariat", "RewardBoard"],
     };
 
     /// <summary>Every API operation and its policy. A new operation fails <see cref="EveryApiOperationIsInTheTable"/> until it is added here.</summary>
@@ -66,6 +67,20 @@ public partial class AuthorizationMatrixTests
         ["POST /api/open/v1/notices/{id:int}/comments"] = Public,
         ["GET /api/open/v1/results"] = Public,
         ["GET /api/open/v1/results.csv"] = Public,
+        ["GET /api/open/v1/results.json"] = Public,
+        ["GET /api/open/v1/results.pdf"] = Public,
+        ["GET /api/open/v1/results.csv.p7s"] = Public,
+        ["GET /api/open/v1/results.json.p7s"] = Public,
+        ["POST /api/open/v1/verify"] = Public,
+        ["GET /api/open/v1/documents/{id:guid}"] = Public,
+        ["GET /api/v1/documents/{id:guid}"] = SignedIn,
+        ["GET /api/v1/documents/{id:guid}/info"] = SignedIn,
+        ["GET /api/v1/documents/{id:guid}/verify"] = SignedIn,
+        ["POST /api/v1/documents/{id:guid}/versions"] = Upload,
+        ["POST /api/v1/documents/{id:guid}/issue"] = Secretariat,
+        ["GET /api/v1/nominations/{id:int}/proposal-document"] = Nominate,
+        ["GET /api/v1/council-sessions/{id:int}/minutes"] = Council,
+        ["GET /api/v1/movements/{code}/consolidated-report"] = DraftDocuments,
         ["GET /api/open/v1/rewards"] = Public,
         ["GET /api/open/v1/targets"] = Public,
         ["GET /api/v1/assessments"] = SignedIn,

@@ -1,4 +1,8 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using ThiDua.Web.Features.Documents;
 using ThiDua.Core.Units;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Rewards;
@@ -9,7 +13,8 @@ namespace ThiDua.Web.Features.Public;
 
 /// <summary>
 /// Open data without login (R16): every <c>/api/open/v1</c> endpoint lives here, whatever area its data comes from,
-/// and serves only what was published — rankings, notices open for comment, rewards decided (no birth dates).
+/// and serves only what was published — rankings (JSON, CSV, a signed PDF, detached signatures), notices open for
+/// comment, rewards decided (no birth dates). The public verification of documents lives with them (<see cref="DocumentsApi"/>).
 /// </summary>
 public static class OpenDataApi
 {
@@ -20,7 +25,11 @@ public static class OpenDataApi
         var open = app.MapGroup("/api/open/v1").WithTags("Open data").RequireAuthorization(Policies.Public);
         open.MapGet("/frameworks", Frameworks).WithSummary("Frameworks whose results are published, with links to their data.");
         open.MapGet("/results", Results).WithSummary("The published ranking of a framework (JSON).");
+        open.MapGet("/results.json", Results).WithSummary("The published ranking of a framework (JSON), the same as /results: the name its signature's follows.");
         open.MapGet("/results.csv", ResultsCsv).WithSummary("The published ranking of a framework (CSV, UTF-8).");
+        open.MapGet("/results.pdf", ResultsPdf).WithSummary("The published ranking of a framework as a signed PDF (PAdES), with a QR code to its verification page.");
+        open.MapGet("/results.json.p7s", ResultsJsonSignature).WithSummary("Detached CMS signature (DER) of the bytes of /results.json of the same framework.");
+        open.MapGet("/results.csv.p7s", ResultsCsvSignature).WithSummary("Detached CMS signature (DER) of the bytes of /results.csv of the same framework.");
         open.MapGet("/notices", Notices).WithSummary("Nominations on public notice now, with the last day for comments.");
         open.MapPost("/notices/{id:int}/comments", Comment).DisableAntiforgery().RequireRateLimiting(RateLimits.PublicComment)
             .WithSummary("A comment of the public on a nomination under notice {name?, contact?, body}.");
@@ -51,6 +60,35 @@ public static class OpenDataApi
         var published = await PublishedAsync(frameworks, results, frameworkCode, ct);
         return TypedResults.File(ResultsExport.Csv(published), ContentTypes.CsvUtf8, $"ket-qua-{published.FrameworkCode}.csv");
     }
+
+    private static async Task<FileStreamHttpResult> ResultsPdf(RecordDocuments records, DocumentService documents, string? frameworkCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(frameworkCode))
+        {
+            throw DomainException.ForField("frameworkCode", "Cần frameworkCode; danh sách ở /api/open/v1/frameworks.");
+        }
+        var pdf = await records.RankingAsync(frameworkCode, ct);
+        var (_, file, content) = await documents.OpenFileAsync(pdf, ct);
+        return TypedResults.File(content, file.ContentType, $"xep-hang-{frameworkCode.Trim()}.pdf");
+    }
+
+    private static async Task<FileContentHttpResult> ResultsJsonSignature(FrameworkService frameworks, ResultsService results, DetachedSignatures signatures,
+        IOptions<JsonOptions> json, string frameworkCode, CancellationToken ct)
+    {
+        var published = await PublishedAsync(frameworks, results, frameworkCode, ct);
+        // The same serializer and options as the JSON answer itself, so the signature covers exactly the bytes served.
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(published, json.Value.SerializerOptions);
+        return TypedResults.File(await signatures.ForAsync(bytes, ct), SignatureType, $"ket-qua-{published.FrameworkCode}.json.p7s");
+    }
+
+    private static async Task<FileContentHttpResult> ResultsCsvSignature(FrameworkService frameworks, ResultsService results, DetachedSignatures signatures,
+        string frameworkCode, CancellationToken ct)
+    {
+        var published = await PublishedAsync(frameworks, results, frameworkCode, ct);
+        return TypedResults.File(await signatures.ForAsync(ResultsExport.Csv(published), ct), SignatureType, $"ket-qua-{published.FrameworkCode}.csv.p7s");
+    }
+
+    private const string SignatureType = "application/pkcs7-signature";
 
     private static async Task<Ok<IReadOnlyList<NoticeDto>>> Notices(PublicNoticeService service, CancellationToken ct) =>
         TypedResults.Ok(await service.OpenAsync(ct));

@@ -4,7 +4,7 @@ namespace ThiDua.Web.Features.Rewards;
 
 /// <summary>Reward decisions: the list, and the form that records one for the dossiers ready for it (R13).</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DecisionsModel(DecisionService decisions, NominationService nominations, RewardRulesService rules, CurrentUser user, TimeProvider clock) : CommandPageModel
+public sealed class DecisionsModel(DecisionService decisions, Documents.RecordDocuments documents, NominationService nominations, RewardRulesService rules, CurrentUser user, TimeProvider clock) : CommandPageModel
 {
     [BindProperty(SupportsGet = true, Name = "nam")]
     public int? YearFilter { get; set; }
@@ -46,7 +46,10 @@ public sealed class DecisionsModel(DecisionService decisions, NominationService 
             {
                 Number = number, Date = date, SignerName = signerName, SignerTitle = signerTitle, NominationIds = nominationIds, NoticeWaiverReason = noticeWaiverReason,
             });
-            TempData["Message"] = $"Đã vào sổ quyết định số {decision.Number}.";
+            var (_, pdf) = await documents.DecisionAsync(decision.Id);
+            TempData["Message"] = pdf.State == ThiDua.Data.Documents.OfficialDocumentState.Failed
+                ? $"Đã vào sổ quyết định số {decision.Number}. Chưa tạo được bản PDF: {pdf.Error}"
+                : $"Đã vào sổ quyết định số {decision.Number}, kèm bản Word và bản PDF đã ký số.";
             return Redirect($"/khen-thuong/quyet-dinh/{decision.Id}");
         }, LoadAsync);
     }

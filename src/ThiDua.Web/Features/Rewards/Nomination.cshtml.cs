@@ -9,6 +9,7 @@ public sealed class NominationModel(
     EligibilityService eligibility,
     PublicNoticeService notice,
     StateProposalService stateProposals,
+    Documents.RecordDocuments documents,
     CurrentUser user,
     TimeProvider clock) : CommandPageModel
 {
@@ -18,6 +19,9 @@ public sealed class NominationModel(
     public NominationActions Actions { get; private set; } = new(false, false, false, false);
     public bool IsBoard => Actions.IsBoard;
     public bool CanEdit => Actions.CanEdit;
+
+    /// <summary>Who keeps the dossier may download the Tờ trình drafted from it (docs/decisions/020).</summary>
+    public bool CanDraftProposal { get; private set; }
     public bool CanSubmit => Actions.CanSubmit;
     public bool CanDecideOwn => Actions.CanDecideOwn;
     public string? EnteredAchievements { get; private set; }
@@ -67,13 +71,17 @@ public sealed class NominationModel(
 
     /// <summary>The province's Tờ trình proposing this state award to the central level.</summary>
     public Task<IActionResult> OnPostProposeAsync(int id, DateOnly? date, string? signerName, string? signerTitle) =>
-        BoardAsync(id, "Đã lập Tờ trình đề nghị cấp trên khen thưởng.", () => stateProposals.ProposeAsync(new StateProposalRequest
+        BoardAsync(id, "Đã lập Tờ trình đề nghị cấp trên khen thưởng, kèm bản Word và bản PDF đã ký số.", async () =>
         {
-            Date = date ?? throw DomainException.ForField("date", "Cần ngày ký Tờ trình."),
-            SignerName = Required(signerName, "signerName", "Cần họ tên người ký."),
-            SignerTitle = Required(signerTitle, "signerTitle", "Cần chức danh người ký."),
-            NominationIds = [id],
-        }));
+            var proposal = await stateProposals.ProposeAsync(new StateProposalRequest
+            {
+                Date = date ?? throw DomainException.ForField("date", "Cần ngày ký Tờ trình."),
+                SignerName = Required(signerName, "signerName", "Cần họ tên người ký."),
+                SignerTitle = Required(signerTitle, "signerTitle", "Cần chức danh người ký."),
+                NominationIds = [id],
+            });
+            await documents.StateProposalAsync(proposal.Id);
+        });
 
     /// <summary>The President's or the Prime Minister's decision on the proposal, as it arrived.</summary>
     public Task<IActionResult> OnPostCentralDecisionAsync(int id, string? number, DateOnly? date, string? issuer, bool granted) =>
@@ -108,6 +116,7 @@ public sealed class NominationModel(
         Nomination = NominationQueries.ToDto(nomination);
         Eligibility = await eligibility.ForAsync(nomination);
         Actions = await nominations.ActionsAsync(nomination);
+        CanDraftProposal = await user.CanAsync(nomination.Scope(), NominationAccess.Prepare);
         if (IsBoard)
         {
             Comments = await notice.CommentsAsync(id, markCommentsRead);

@@ -135,9 +135,12 @@ public static class RewardsApi
     private static async Task<Ok<SessionResultDto>> Close(CouncilService service, int id, CancellationToken ct) =>
         TypedResults.Ok(await service.CloseAsync(id, ct));
 
-    private static async Task<Created<DecisionDto>> Issue(DecisionService service, DecisionRequest request, CancellationToken ct)
+    private static async Task<Created<DecisionDto>> Issue(DecisionService service, Documents.RecordDocuments documents, DecisionRequest request, CancellationToken ct)
     {
         var decision = await service.IssueAsync(request, ct);
+        // The Quyết định as DOCX and signed PDF (docs/decisions/020); the PDF may still be rendering when this answers.
+        await documents.DecisionAsync(decision.Id, ct);
+        decision = await service.GetAsync(decision.Id, ct);
         return TypedResults.Created($"/api/v1/decisions/{decision.Id}", decision);
     }
 

@@ -56,9 +56,11 @@ public static class RulesApi
     private static async Task<Ok<IReadOnlyList<CouncilDto>>> Councils(CouncilRegistryService service, CancellationToken ct) =>
         TypedResults.Ok(await service.ListAsync(ct));
 
-    private static async Task<Created<StateProposalDto>> Propose(StateProposalService service, StateProposalRequest request, CancellationToken ct)
+    private static async Task<Created<StateProposalDto>> Propose(StateProposalService service, Documents.RecordDocuments documents, StateProposalRequest request, CancellationToken ct)
     {
         var proposal = await service.ProposeAsync(request, ct);
+        var (docx, pdf) = await documents.StateProposalAsync(proposal.Id, ct);
+        proposal = proposal with { DocumentId = pdf.Id, DocxDocumentId = docx.Id };
         return TypedResults.Created($"/api/v1/state-proposals/{proposal.Id}", proposal);
     }
 

@@ -31,6 +31,10 @@ public static class Versions
         throw DomainException.ForField("version", "Cần gửi version (hoặc tiêu đề If-Match) của bản đã đọc để tránh ghi đè thay đổi của người khác.");
     }
 
+    /// <summary>The version an If-Match header names, when there is one (an optional precondition).</summary>
+    public static int? IfMatchVersion(this HttpRequest request) =>
+        request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString().Trim().Length > 0 ? Required(request, null) : null;
+
     public static void EnsureCurrent(int current, int expected)
     {
         if (current != expected)

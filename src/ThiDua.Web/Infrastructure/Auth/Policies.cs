@@ -50,6 +50,9 @@ public static class Policies
     /// <summary>Issues reward decisions: the Reward Board for the Chairman, a unit's leader for its own certificates.</summary>
     public const string Decide = nameof(Decide);
 
+    /// <summary>Drafts official documents for the province (the consolidated report): who keeps dossiers — the Reward Board, the Secretariat, Admin.</summary>
+    public const string DraftDocuments = nameof(DraftDocuments);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Public, p => p.RequireAssertion(_ => true));
@@ -67,6 +70,7 @@ public static class Policies
         options.AddPolicy(CouncilVote, p => p.RequireRole(Roles.CouncilMember));
         options.AddPolicy(Decide, p => p.RequireRole(Roles.Admin, Roles.RewardBoard, Roles.UnitLeader));
         options.AddPolicy(ProvinceReader, p => p.RequireRole(Roles.ReadEveryUnit.ToArray()));
+        options.AddPolicy(DraftDocuments, p => p.RequireRole(Roles.KeepDossiers.ToArray()));
 
         // Anything that forgot to name a policy is closed, not open.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -25,6 +25,9 @@ public sealed class RateLimitSettings
     public int PublicCommentsPerAddress { get; set; } = 5;
 
     public int PublicCommentWindowMinutes { get; set; } = 10;
+
+    /// <summary>PDFs one address may send to the public verification (page or API) per minute: each is read whole and checked.</summary>
+    public int PublicVerificationsPerAddressPerMinute { get; set; } = 30;
 }
 
 public static class RateLimits
@@ -34,6 +37,9 @@ public static class RateLimits
 
     /// <summary>Anonymous comments on a public notice.</summary>
     public const string PublicComment = "public-comment";
+
+    /// <summary>Uploads to the public signature verification.</summary>
+    public const string PublicVerify = "public-verify";
 
     public static IServiceCollection AddThiDuaRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +52,7 @@ public static class RateLimits
             options.OnRejected = RejectAsync;
             options.AddPolicy(SignIn, context => PerAddress(context, settings.SignInsPerAddressPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(PublicComment, context => PerAddress(context, settings.PublicCommentsPerAddress, TimeSpan.FromMinutes(settings.PublicCommentWindowMinutes)));
+            options.AddPolicy(PublicVerify, context => PerAddress(context, settings.PublicVerificationsPerAddressPerMinute, TimeSpan.FromMinutes(1)));
         });
         return services;
     }
