@@ -1,0 +1,45 @@
+using PdfSharp.Fonts;
+
+namespace ThiDua.Web.Infrastructure.Signing;
+
+/// <summary>
+/// PDFsharp on Linux finds no fonts by itself. The visible signature is drawn with Liberation Sans from Debian's
+/// fonts-liberation2 (the package the document rendering needs anyway): it has every Vietnamese letter, and PDFsharp
+/// embeds the subset it uses.
+/// </summary>
+internal sealed class SignatureFonts : IFontResolver
+{
+    public const string Family = "Liberation Sans";
+
+    private static readonly string[] Folders = ["/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation"];
+    private static readonly Lock Gate = new();
+
+    /// <summary>Sets the resolver once per process; PDFsharp allows it only before the first font is used.</summary>
+    public static void EnsureRegistered()
+    {
+        lock (Gate)
+        {
+            if (GlobalFontSettings.FontResolver is null)
+            {
+                GlobalFontSettings.FontResolver = new SignatureFonts();
+            }
+        }
+    }
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
+        new(isBold ? "LiberationSans-Bold" : "LiberationSans-Regular");
+
+    public byte[]? GetFont(string faceName)
+    {
+        foreach (var folder in Folders)
+        {
+            var path = Path.Combine(folder, faceName + ".ttf");
+            if (File.Exists(path))
+            {
+                return File.ReadAllBytes(path);
+            }
+        }
+        throw new InvalidOperationException(
+            $"Không tìm thấy phông chữ {faceName}.ttf để vẽ chữ ký: cài gói Debian fonts-liberation2 (apt-get install fonts-liberation2).");
+    }
+}
