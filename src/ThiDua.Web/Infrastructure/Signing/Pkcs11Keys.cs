@@ -158,6 +158,7 @@ internal sealed class Pkcs11Token : IDisposable
 
     private IPkcs11Library LoadLibrary()
     {
+        Pkcs11Native.EnsureResolver();
         var factories = new Pkcs11InteropFactories();
         return factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, options.Pkcs11LibraryPath, AppType.MultiThreaded);
     }
@@ -225,6 +226,26 @@ internal sealed class Pkcs11Token : IDisposable
         {
             library?.Dispose();
             library = null;
+        }
+    }
+}
+
+/// <summary>
+/// Pkcs11Interop 5.3 loads modules through dlopen from "libdl", a name only the C development package provides on
+/// current glibc (since 2.34 dlopen lives in libc, and Debian ships just libdl.so.2). The name is mapped once per process.
+/// </summary>
+internal static class Pkcs11Native
+{
+    private static int registered;
+
+    public static void EnsureResolver()
+    {
+        if (Interlocked.Exchange(ref registered, 1) == 0)
+        {
+            System.Runtime.InteropServices.NativeLibrary.SetDllImportResolver(typeof(Pkcs11InteropFactories).Assembly, (name, assembly, path) =>
+                name == "libdl" && OperatingSystem.IsLinux()
+                    ? System.Runtime.InteropServices.NativeLibrary.TryLoad("libdl.so.2", out var handle) ? handle : System.Runtime.InteropServices.NativeLibrary.Load("libc.so.6")
+                    : IntPtr.Zero);
         }
     }
 }
