@@ -5,7 +5,10 @@ namespace ThiDua.Web.Infrastructure.Signing;
 /// <summary>Where the signing key lives.</summary>
 public enum SigningKind
 {
-    /// <summary>A self-signed certificate made on first start in the data folder: for development and tests only.</summary>
+    /// <summary>
+    /// A self-signed certificate made on first start in the data folder: for development and tests. It is the default
+    /// only outside Production; set explicitly it also runs in Production (a demonstration server), with a warning.
+    /// </summary>
     Development,
 
     /// <summary>A PKCS#12 file (.pfx/.p12) with the key and its certificate chain.</summary>
@@ -73,11 +76,6 @@ public sealed class SigningOptionsValidator(IHostEnvironment environment) : IVal
         if (options.Kind is null && environment.IsProduction())
         {
             faults.Add(SigningOptions.MissingInProduction);
-        }
-        else if (options.Kind == SigningKind.Development && environment.IsProduction())
-        {
-            faults.Add("Signing__Kind = Development: chứng thư tự ký chỉ dùng khi phát triển, không dùng trong Production. "
-                + "The self-signed development certificate is not allowed in Production: use Pfx or Pkcs11.");
         }
         else if (options.Kind == SigningKind.Pfx)
         {

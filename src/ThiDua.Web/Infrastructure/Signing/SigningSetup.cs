@@ -17,8 +17,14 @@ public static class SigningSetup
         {
             var options = provider.GetRequiredService<IOptions<SigningOptions>>().Value;
             var environment = provider.GetRequiredService<IHostEnvironment>();
-            var key = SigningKey.Open(options, options.EffectiveKind(environment), environment.ContentRootPath);
-            return new DocumentSigner(key, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DocumentSigner>>());
+            var kind = options.EffectiveKind(environment);
+            var logger = provider.GetRequiredService<ILogger<DocumentSigner>>();
+            if (kind == SigningKind.Development && environment.IsProduction())
+            {
+                logger.LogWarning("Signing__Kind = Development in Production: documents are signed with a self-signed test certificate");
+            }
+            var key = SigningKey.Open(options, kind, environment.ContentRootPath);
+            return new DocumentSigner(key, provider.GetRequiredService<TimeProvider>(), logger);
         });
         services.AddSingleton<ISignatureVerifier>(provider =>
         {
