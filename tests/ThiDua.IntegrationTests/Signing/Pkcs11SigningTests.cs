@@ -18,6 +18,7 @@ public sealed class Pkcs11SigningTests : IDisposable
     private const string Library = "/usr/lib/softhsm/libsofthsm2.so";
     private const string TokenLabel = "ThiDua Test Token";
     private const string KeyLabel = "thidua-signer";
+    private const string EcKeyLabel = "thidua-signer-ec";
     private const string Pin = "246810";
 
     private readonly string folder = TempFolder();
@@ -36,16 +37,22 @@ public sealed class Pkcs11SigningTests : IDisposable
             new Dictionary<string, string> { ["SOFTHSM2_CONF"] = config });
         Assert.True(init.ExitCode == 0, init.All);
 
-        var certificate = CreateKeyAndCertificateOnToken();
+        var (certificate, ecCertificate) = CreateKeysAndCertificatesOnToken();
 
-        using var services = Services(new Dictionary<string, string?>
+        // One module per process at a time (C_Initialize): each provider is disposed before the next loads it.
+        using (var ecServices = TokenServices(EcKeyLabel))
         {
-            ["Signing:Kind"] = "Pkcs11",
-            ["Signing:Pkcs11LibraryPath"] = Library,
-            ["Signing:Pkcs11TokenLabel"] = TokenLabel,
-            ["Signing:Pkcs11Pin"] = Pin,
-            ["Signing:Pkcs11KeyLabel"] = KeyLabel,
-        }, folder);
+            var ecSigner = ecServices.GetRequiredService<IDocumentSigner>();
+            Assert.Equal(ecCertificate.Thumbprint, ecSigner.Certificate.Thumbprint);
+            var ecSigned = await ecSigner.SignPdfAsync(LibreOfficePdf(folder), Request);
+            var ecReport = PdfSig(folder, ecSigned, "token-ec-signed.pdf");
+            Assert.Contains("- Signer Certificate Common Name: Nguyễn Văn Thắng (SoftHSM2 ECDSA)", ecReport);
+            Assert.Contains("- Signature Validation: Signature is Valid.", ecReport);
+            var ecCheck = ecServices.GetRequiredService<ISignatureVerifier>().VerifyPdf(ecSigned);
+            Assert.True(ecCheck.Valid && ecCheck.Trusted, ecCheck.Message);
+        }
+
+        using var services = TokenServices(KeyLabel);
         var signer = services.GetRequiredService<IDocumentSigner>();
         Assert.Equal(certificate.Thumbprint, signer.Certificate.Thumbprint);
         Assert.False(signer.Certificate.HasPrivateKey);
@@ -68,8 +75,17 @@ public sealed class Pkcs11SigningTests : IDisposable
         Assert.True(services.GetRequiredService<ISignatureVerifier>().VerifyDetached("bảng xếp hạng"u8.ToArray(), p7s).Valid);
     }
 
-    /// <summary>The key pair is generated on the token; its certificate is signed by the token and stored there beside it.</summary>
-    private static X509Certificate2 CreateKeyAndCertificateOnToken()
+    private ServiceProvider TokenServices(string keyLabel) => Services(new Dictionary<string, string?>
+    {
+        ["Signing:Kind"] = "Pkcs11",
+        ["Signing:Pkcs11LibraryPath"] = Library,
+        ["Signing:Pkcs11TokenLabel"] = TokenLabel,
+        ["Signing:Pkcs11Pin"] = Pin,
+        ["Signing:Pkcs11KeyLabel"] = keyLabel,
+    }, folder);
+
+    /// <summary>The key pairs are generated on the token; their certificates are signed by the token and stored there beside them.</summary>
+    private static (X509Certificate2 Rsa, X509Certificate2 Ec) CreateKeysAndCertificatesOnToken()
     {
         Pkcs11Native.EnsureResolver();
         var factories = new Pkcs11InteropFactories();
@@ -103,23 +119,54 @@ public sealed class Pkcs11SigningTests : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         var now = DateTimeOffset.UtcNow;
         var certificate = request.Create(request.SubjectName, X509SignatureGenerator.CreateForRSA(tokenKey, RSASignaturePadding.Pkcs1), now.AddDays(-1), now.AddYears(1), [0x42, 0x17]);
-        // The self-signature, made by the token, verifies: the certificate chains to itself as a trusted root.
-        using (var chain = new X509Chain())
-        {
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(certificate);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            Assert.True(chain.Build(certificate), string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation)));
-        }
+        Assert.True(SelfSignatureVerifies(certificate), "the self-signature made by the token verifies");
 
+        StoreCertificate(session, certificate, KeyLabel, id);
+
+        // ECDSA P-256: CKA_EC_PARAMS is the curve's OID, CKA_EC_POINT the DER OCTET STRING of 04‖X‖Y.
+        byte[] ecId = [0x05, 0x06, 0x07, 0x08];
+        session.GenerateKeyPair(
+            factories.MechanismFactory.Create(CKM.CKM_EC_KEY_PAIR_GEN),
+            [
+                attributes.Create(CKA.CKA_TOKEN, true), attributes.Create(CKA.CKA_VERIFY, true), attributes.Create(CKA.CKA_LABEL, EcKeyLabel), attributes.Create(CKA.CKA_ID, ecId),
+                attributes.Create(CKA.CKA_EC_PARAMS, new byte[] { 0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07 }),
+            ],
+            [
+                attributes.Create(CKA.CKA_TOKEN, true), attributes.Create(CKA.CKA_PRIVATE, true), attributes.Create(CKA.CKA_SENSITIVE, true),
+                attributes.Create(CKA.CKA_EXTRACTABLE, false), attributes.Create(CKA.CKA_SIGN, true), attributes.Create(CKA.CKA_LABEL, EcKeyLabel), attributes.Create(CKA.CKA_ID, ecId),
+            ],
+            out var ecPublicKey, out var ecPrivateKey);
+        Assert.False(session.GetAttributeValue(ecPrivateKey, [CKA.CKA_EXTRACTABLE])[0].GetValueAsBool(), "CKA_EXTRACTABLE of the EC private key");
+        var point = System.Formats.Asn1.AsnDecoder.ReadOctetString(session.GetAttributeValue(ecPublicKey, [CKA.CKA_EC_POINT])[0].GetValueAsByteArray(), System.Formats.Asn1.AsnEncodingRules.DER, out _);
+        var ecParameters = new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = point[1..33], Y = point[33..65] } };
+        using var ecTokenKey = new Pkcs11Ecdsa(session, ecPrivateKey, ecParameters);
+        var ecRequest = new CertificateRequest("CN=Nguyễn Văn Thắng (SoftHSM2 ECDSA), O=Ủy ban nhân dân tỉnh Quảng Ninh, C=VN", ecTokenKey, HashAlgorithmName.SHA256);
+        var ecCertificate = ecRequest.Create(ecRequest.SubjectName, X509SignatureGenerator.CreateForECDsa(ecTokenKey), now.AddDays(-1), now.AddYears(1), [0x42, 0x18]);
+        Assert.True(SelfSignatureVerifies(ecCertificate), "the token's r‖s, DER-encoded by .NET, verifies with the token's public key");
+        StoreCertificate(session, ecCertificate, EcKeyLabel, ecId);
+        session.Logout();
+        return (certificate, ecCertificate);
+    }
+
+    /// <summary>A self-signed certificate chains to itself as a trusted root only when its signature verifies.</summary>
+    private static bool SelfSignatureVerifies(X509Certificate2 certificate)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(certificate);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
+    }
+
+    private static void StoreCertificate(ISession session, X509Certificate2 certificate, string label, byte[] id)
+    {
+        var attributes = session.Factories.ObjectAttributeFactory;
         session.CreateObject(
         [
             attributes.Create(CKA.CKA_CLASS, CKO.CKO_CERTIFICATE), attributes.Create(CKA.CKA_CERTIFICATE_TYPE, CKC.CKC_X_509),
-            attributes.Create(CKA.CKA_TOKEN, true), attributes.Create(CKA.CKA_LABEL, KeyLabel), attributes.Create(CKA.CKA_ID, id),
+            attributes.Create(CKA.CKA_TOKEN, true), attributes.Create(CKA.CKA_LABEL, label), attributes.Create(CKA.CKA_ID, id),
             attributes.Create(CKA.CKA_SUBJECT, certificate.SubjectName.RawData), attributes.Create(CKA.CKA_VALUE, certificate.RawData),
         ]);
-        session.Logout();
-        return certificate;
     }
 
     private static int setenv(string name, string value, int overwrite) => setenv(CString(name), CString(value), overwrite);
