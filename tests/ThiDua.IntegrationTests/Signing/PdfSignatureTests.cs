@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Web.Infrastructure.Signing;
+using Xunit.Abstractions;
 using static ThiDua.IntegrationTests.Signing.SigningFixtures;
 
 namespace ThiDua.IntegrationTests.Signing;
@@ -40,7 +41,7 @@ public sealed class SignedPdfFixture : IDisposable
 }
 
 /// <summary>A LibreOffice PDF signed with a PFX key, checked by poppler's pdfsig and by our verifier, then tampered with.</summary>
-public sealed class PdfSignatureTests(SignedPdfFixture fixture) : IClassFixture<SignedPdfFixture>
+public sealed class PdfSignatureTests(SignedPdfFixture fixture, ITestOutputHelper output) : IClassFixture<SignedPdfFixture>
 {
     private readonly string folder = fixture.Folder;
     private readonly byte[] original = fixture.Original;
@@ -52,6 +53,7 @@ public sealed class PdfSignatureTests(SignedPdfFixture fixture) : IClassFixture<
     public void SignedLibreOfficePdfIsValidForPdfsigAndForUs()
     {
         var report = PdfSig(folder, signedPdf, "signed.pdf");
+        output.WriteLine(report);
         Assert.Contains("Signature #1:", report);
         Assert.Contains($"- Signer Certificate Common Name: {SignerName}", report);
         Assert.Contains("- Signing Hash Algorithm: SHA-256", report);
@@ -98,6 +100,7 @@ public sealed class PdfSignatureTests(SignedPdfFixture fixture) : IClassFixture<
     {
         var path = Path.Combine(folder, "fonts.pdf");
         File.WriteAllBytes(path, signedPdf);
+        output.WriteLine(Run("pdffonts", [path]).Output);
         var fonts = Run("pdffonts", [path]).Output.Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, line => Assert.Equal("yes", Regex.Split(line.Trim(), @"\s+")[^5]));
@@ -126,6 +129,7 @@ public sealed class PdfSignatureTests(SignedPdfFixture fixture) : IClassFixture<
         tampered[at] = (byte)(tampered[at] == (byte)'6' ? '7' : '6');
 
         var report = PdfSig(folder, tampered, "tampered.pdf");
+        output.WriteLine(report);
         Assert.DoesNotContain("Signature is Valid.", report);
         Assert.Contains("- Signature Validation: Digest Mismatch.", report);
 
@@ -146,6 +150,7 @@ public sealed class PdfSignatureTests(SignedPdfFixture fixture) : IClassFixture<
         Assert.StartsWith("Tệp đã bị sửa đổi sau khi ký", check.Message);
 
         var report = PdfSig(folder, updated, "updated.pdf");
+        output.WriteLine(report);
         Assert.Contains("Signature is Valid.", report);   // the signed part is intact…
         Assert.DoesNotContain("Total document signed", report);   // …but it no longer covers the file
     }
@@ -163,6 +168,18 @@ public sealed class PdfSignatureTests(SignedPdfFixture fixture) : IClassFixture<
             var check = Verifier.VerifyPdf(garbage);
             Assert.False(check.Valid);
             Assert.False(string.IsNullOrWhiteSpace(check.Message));
+        }
+
+        // Any one byte changed anywhere, or the file cut anywhere: an answer, never an exception, and never "valid".
+        var random = new Random(11);
+        for (var i = 0; i < 300; i++)
+        {
+            var mutated = signedPdf[..random.Next(1, signedPdf.Length + 1)];
+            var at = random.Next(mutated.Length);
+            mutated[at] = (byte)(mutated[at] ^ (1 + random.Next(255)));
+            var check = Verifier.VerifyPdf(mutated);
+            Assert.False(check.Valid, $"byte {at} changed, {mutated.Length} bytes kept");
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(mutated)), check.Sha256);
         }
     }
 

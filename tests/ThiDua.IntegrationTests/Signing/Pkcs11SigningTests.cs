@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
 using ThiDua.Web.Infrastructure.Signing;
+using Xunit.Abstractions;
 using static ThiDua.IntegrationTests.Signing.SigningFixtures;
 
 namespace ThiDua.IntegrationTests.Signing;
@@ -13,7 +14,7 @@ namespace ThiDua.IntegrationTests.Signing;
 /// The PKCS#11 path against SoftHSM2: a token initialised in a temporary folder, an RSA-2048 key made on it that cannot
 /// be extracted, a certificate for it signed through the token, and a PDF signed with <c>Signing:Kind = Pkcs11</c>.
 /// </summary>
-public sealed class Pkcs11SigningTests : IDisposable
+public sealed class Pkcs11SigningTests(ITestOutputHelper output) : IDisposable
 {
     private const string Library = "/usr/lib/softhsm/libsofthsm2.so";
     private const string TokenLabel = "ThiDua Test Token";
@@ -46,6 +47,7 @@ public sealed class Pkcs11SigningTests : IDisposable
             Assert.Equal(ecCertificate.Thumbprint, ecSigner.Certificate.Thumbprint);
             var ecSigned = await ecSigner.SignPdfAsync(LibreOfficePdf(folder), Request);
             var ecReport = PdfSig(folder, ecSigned, "token-ec-signed.pdf");
+            output.WriteLine(ecReport);
             Assert.Contains("- Signer Certificate Common Name: Nguyễn Văn Thắng (SoftHSM2 ECDSA)", ecReport);
             Assert.Contains("- Signature Validation: Signature is Valid.", ecReport);
             var ecCheck = ecServices.GetRequiredService<ISignatureVerifier>().VerifyPdf(ecSigned);
@@ -60,6 +62,7 @@ public sealed class Pkcs11SigningTests : IDisposable
         var signed = await signer.SignPdfAsync(LibreOfficePdf(folder), Request);
 
         var report = PdfSig(folder, signed, "token-signed.pdf");
+        output.WriteLine(report);
         Assert.Contains("- Signer Certificate Common Name: Nguyễn Văn Thắng (SoftHSM2)", report);
         Assert.Contains("- Signature Type: ETSI.CAdES.detached", report);
         Assert.Contains("- Total document signed", report);

@@ -186,7 +186,7 @@ internal sealed partial class SignatureVerifier(Lazy<X509Certificate2?> ownCerti
                 return false;
             }
         }
-        return text[..start].TrimEnd().EndsWith("/Contents", StringComparison.Ordinal);
+        return text.AsSpan(0, start).TrimEnd().EndsWith("/Contents", StringComparison.Ordinal);
     }
 
     /// <summary>/M of the signature dictionary holding this /ByteRange (same object).</summary>
