@@ -26,8 +26,21 @@ internal sealed class SignatureFonts : IFontResolver
         }
     }
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
-        new(isBold ? "LiberationSans-Bold" : "LiberationSans-Regular");
+    /// <summary>Liberation Serif (Times New Roman metrics) and Mono by name; every other family is Liberation Sans.</summary>
+    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic)
+    {
+        var family = familyName.Contains("Serif", StringComparison.OrdinalIgnoreCase) || familyName.Contains("Times", StringComparison.OrdinalIgnoreCase)
+            ? "LiberationSerif"
+            : familyName.Contains("Mono", StringComparison.OrdinalIgnoreCase) ? "LiberationMono" : "LiberationSans";
+        var style = (isBold, isItalic) switch
+        {
+            (true, true) => "BoldItalic",
+            (true, false) => "Bold",
+            (false, true) => "Italic",
+            _ => "Regular",
+        };
+        return new FontResolverInfo($"{family}-{style}");
+    }
 
     public byte[]? GetFont(string faceName)
     {
