@@ -183,6 +183,33 @@ public sealed class PdfSignatureTests(SignedPdfFixture fixture, ITestOutputHelpe
         }
     }
 
+    /// <remarks>
+    /// PDFsharp 6.2 saves a whole new file, not an incremental update, so signing a signed PDF again breaks the earlier
+    /// signature (pdfsig: "Digest Mismatch" for #1): a document is to be signed once. The verifier reports the last one.
+    /// </remarks>
+    [Fact]
+    public async Task OfSeveralSignaturesTheLastIsReported()
+    {
+        var again = await fixture.Services.GetRequiredService<IDocumentSigner>().SignPdfAsync(signedPdf, Request with
+        {
+            SignerName = "Lê Thị Mai", SigningTime = Request.SigningTime.AddDays(1),
+        });
+        Assert.Equal(2, Regex.Count(Encoding.Latin1.GetString(again), @"/ByteRange\s*\["));
+
+        var check = Verifier.VerifyPdf(again);
+        Assert.True(check.Valid, check.Message);
+        Assert.Equal(Request.SigningTime.AddDays(1), check.SignedAt);
+
+        var report = PdfSig(folder, again, "twice.pdf");
+        output.WriteLine(report);
+        var first = report[..report.IndexOf("Signature #2:", StringComparison.Ordinal)];
+        Assert.Contains("- Signature Validation: Digest Mismatch.", first);
+        var second = report[report.IndexOf("Signature #2:", StringComparison.Ordinal)..];
+        Assert.Contains("- Signature Type: ETSI.CAdES.detached", second);
+        Assert.Contains("- Total document signed", second);
+        Assert.Contains("- Signature Validation: Signature is Valid.", second);
+    }
+
     [Fact]
     public void AnotherSystemsVerifierFindsTheSignatureValidButNotTrusted()
     {
