@@ -24,6 +24,7 @@ using ThiDua.Web.Infrastructure;
 using ThiDua.Web.Infrastructure.Audit;
 using ThiDua.Web.Infrastructure.Errors;
 using ThiDua.Web.Infrastructure.Security;
+using ThiDua.Web.Infrastructure.Signing;
 
 namespace ThiDua.Web;
 
@@ -89,6 +90,7 @@ public static class WebSetup
         services.AddScoped<UserService>();
         services.AddScoped<AuditService>();
         services.AddFiles(builder.Configuration);
+        services.AddDocumentSigning(builder.Configuration);
         services.AddScoped<CalendarService>();
 
         services.AddSingleton<FrameworkCache>();

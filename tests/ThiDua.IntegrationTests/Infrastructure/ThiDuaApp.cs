@@ -45,6 +45,9 @@ public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = n
         builder.UseSetting("Reminders:Enabled", "false");
         // Other tests read the OpenAPI document; in Production it is off unless configured (SecurityHeadersTests).
         builder.UseSetting("ApiDocs:Enabled", "true");
+        // One Development signing certificate for every test app (the Production tests too), kept out of the source tree.
+        builder.UseSetting("Signing:Kind", "Development");
+        builder.UseSetting("Signing:DevelopmentCertificatePath", Path.Combine(Path.GetTempPath(), "thidua-tests", "signing", "development-signer.pfx"));
         builder.UseSetting("Storage:Path", Path.Combine(Path.GetTempPath(), "thidua-tests", "files", Guid.NewGuid().ToString("N")));
         // Tests sign many users in from one (absent) address; the tests of the limits set their own.
         builder.UseSetting("RateLimits:SignInsPerAddressPerMinute", "100000");
