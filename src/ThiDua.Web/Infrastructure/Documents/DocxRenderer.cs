@@ -130,7 +130,7 @@ public sealed class DocxRenderer
                 leftTop.Add(Centered(parent, _s.IssuingBodyParent));
             }
             leftTop.Add(Centered(content.IssuingBody.Line, _s.IssuingBody));
-            leftTop.Add(Rule(left, LongestLine(content.IssuingBody.Line, _s.IssuingBody) * format.IssuingBodyRuleFraction.Value));
+            leftTop.Add(Rule(left, Math.Min(LongestLine(content.IssuingBody.Line, _s.IssuingBody), left) * format.IssuingBodyRuleFraction.Value));
             const string title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
             const string motto = "Độc lập - Tự do - Hạnh phúc";
             List<OpenXmlElement> rightTop =
