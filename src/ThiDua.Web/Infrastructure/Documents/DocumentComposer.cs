@@ -304,7 +304,7 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
         var basis = result.PassOfMembers ? result.Members : result.Present;
         var rows = result.Tallies.Select((t, i) => new DocumentRow([
             $"{i + 1}", t.NomineeName, $"{t.Yes}", $"{t.No}", $"{t.Abstain}",
-            basis == 0 ? "" : $"{DocumentDates.Number(100.0 * t.Yes / basis, 1)} %", t.Passed ? "Thông qua" : "Không thông qua"])).ToList();
+            basis == 0 ? "" : $"{DocumentDates.Number(100.0 * t.Yes / basis, 1)}%", t.Passed ? "Thông qua" : "Không thông qua"])).ToList();
         return
         [
             new TextParagraph($"Hôm nay, {DocumentDates.Long(session.Date)}, {councilName} họp xét khen thưởng{(session.Title is { Length: > 0 } title ? $" ({title})" : "")}."),
@@ -312,9 +312,9 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
             new TextParagraph($"Tổng số thành viên Hội đồng: {result.Members}; có mặt và bỏ phiếu: {result.Present}; vắng mặt: {result.Members - result.Present}."),
             new TextParagraph($"Thành viên có mặt: {(present.Count == 0 ? "không có" : string.Join(", ", present))}."),
             new TextParagraph(result.Absent.Count == 0 ? "Thành viên vắng mặt: không có." : $"Thành viên vắng mặt: {string.Join(", ", result.Absent)}."),
-            new TextParagraph($"Túc số theo quy định: {DocumentDates.Number(result.QuorumFraction * 100, 1)} % tổng số thành viên; phiên họp {(result.QuorumMet ? "đủ" : "không đủ")} túc số."),
+            new TextParagraph($"Túc số theo quy định: {DocumentDates.Number(result.QuorumFraction * 100, 1)}% tổng số thành viên; phiên họp {(result.QuorumMet ? "đủ" : "không đủ")} túc số."),
             new SectionHeading("II. KẾT QUẢ BỎ PHIẾU KÍN"),
-            new TextParagraph($"Hội đồng bỏ phiếu kín; hồ sơ được thông qua khi số phiếu đồng ý đạt từ {DocumentDates.Number(result.PassFraction * 100, 1)} % {share} trở lên. Kết quả kiểm phiếu:"),
+            new TextParagraph($"Hội đồng bỏ phiếu kín; hồ sơ được thông qua khi số phiếu đồng ý đạt từ {DocumentDates.Number(result.PassFraction * 100, 1)}% {share} trở lên. Kết quả kiểm phiếu:"),
             new DocumentTable(
                 [new("STT", 0.07, CellAlign.Center), new("Hồ sơ đề nghị", 0.29), new("Đồng ý", 0.1, CellAlign.Center), new("Không đồng ý", 0.11, CellAlign.Center),
                  new("Không biểu quyết", 0.12, CellAlign.Center), new("Tỷ lệ đồng ý", 0.11, CellAlign.Center), new("Kết quả", 0.2, CellAlign.Center)],
@@ -379,12 +379,12 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
             yield return new DocumentTable(
                 [new("Bộ chỉ số", 0.42), new("Số đơn vị", 0.12, CellAlign.Center), new("Điểm trung bình (thang 100)", 0.16, CellAlign.Center), new("Xếp loại", 0.3)],
                 report.Dti.Select(d => new DocumentRow([
-                    d.FrameworkName + (d.Published ? "" : " (chưa công bố, tạm tính)"), $"{d.Units}", DocumentDates.Number(d.AverageScore100),
+                    d.FrameworkName + (d.Published ? "" : " (chưa công bố, tạm tính)"), $"{d.Units}", DocumentDates.Score(d.AverageScore100),
                     string.Join("; ", d.Bands.Select(b => $"{b.Band}: {b.Units}"))])).ToList());
         }
         yield return new SectionHeading("IV. THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO");
         yield return new TextParagraph(report.TaskCompletionRate is { } rate
-            ? $"Tỷ lệ hoàn thành nhiệm vụ được giao: {DocumentDates.Number(rate * 100, 1)} % ({report.TaskUnits} cơ quan, đơn vị có nhiệm vụ)."
+            ? $"Tỷ lệ hoàn thành nhiệm vụ được giao: {DocumentDates.Number(rate * 100, 1)}% ({report.TaskUnits} cơ quan, đơn vị có nhiệm vụ)."
             : "Chưa có nhiệm vụ được giao trong năm.");
         yield return new SectionHeading("V. CHỈ TIÊU CỦA NGHỊ QUYẾT 09-NQ/TU");
         yield return new TextParagraph(report.TargetsByStatus.Count == 0
@@ -431,7 +431,7 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
             body.Add(new DocumentTable(
                 [new("Hạng", 0.1, CellAlign.Center), new("Cơ quan, đơn vị", 0.55), new("Điểm", 0.15, CellAlign.Center), new("Xếp loại", 0.2, CellAlign.Center)],
                 group.OrderBy(i => i.RankInType).ThenBy(i => i.UnitName, StringComparer.Ordinal)
-                    .Select(i => new DocumentRow([$"{i.RankInType}", i.UnitName, DocumentDates.Number(i.Score100), i.Band ?? ""])).ToList()));
+                    .Select(i => new DocumentRow([$"{i.RankInType}", i.UnitName, DocumentDates.Score(i.Score100), i.Band ?? ""])).ToList()));
         }
         if (published.Pending.Count > 0)
         {
@@ -588,7 +588,7 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
     private static string[] Paragraphs(string text) =>
         text.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static string Percent(int part, int whole) => whole == 0 ? "—" : $"{DocumentDates.Number(100.0 * part / whole, 1)} %";
+    private static string Percent(int part, int whole) => whole == 0 ? "—" : $"{DocumentDates.Number(100.0 * part / whole, 1)}%";
 
     private static string Join(List<string> names) => names.Count switch
     {

@@ -106,6 +106,15 @@ public sealed class DocxRenderer
             foreach (var block in content.Body)
             {
                 _body.Append(Block(block));
+                if (block is DocumentTable)
+                {
+                    // The paragraphs' spacing is after them; a table needs the same air before the text that follows it.
+                    _body.Append(Paragraph([], new ParagraphProperties
+                    {
+                        SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = ((int)(format.ParagraphSpacingPt.Value * 20)).ToString(Inv), LineRule = LineSpacingRuleValues.Exact },
+                        ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "4" }),
+                    }));
+                }
             }
             _body.Append(SignatureTable(content));
             foreach (var annex in content.Annexes)

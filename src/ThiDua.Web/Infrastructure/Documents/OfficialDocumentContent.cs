@@ -144,6 +144,9 @@ public static class DocumentDates
     /// <summary>"1.234.000": Vietnamese thousands separators, no decimals.</summary>
     public static string Money(decimal amount) => amount.ToString("#,##0", Vi);
 
+    /// <summary>A score with two decimals, as rankings print them: "75,50".</summary>
+    public static string Score(double value) => value.ToString("N2", Vi);
+
     /// <summary>"85,25".</summary>
     public static string Number(double value, int decimals = 2) => Math.Round(value, decimals).ToString("#,##0.##", Vi);
 }
