@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Units;
@@ -8,6 +7,7 @@ using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Reports;
 using ThiDua.Web.Features.Rewards;
 using ThiDua.Web.Features.Targets;
+using static ThiDua.Web.Infrastructure.Documents.DocumentWording;
 
 namespace ThiDua.Web.Infrastructure.Documents;
 
@@ -20,7 +20,6 @@ namespace ThiDua.Web.Infrastructure.Documents;
 public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rules, ConsolidatedReportBuilder reports, FrameworkService frameworks,
     ResultsService results, TimeProvider clock)
 {
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The Reward Board's mark in "Lưu: VT, TĐKT." (Ban Thi đua – Khen thưởng).</summary>
@@ -46,14 +45,14 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
         var signature = SignatureBlock.FromTitle(decision.SignerTitle, decision.SignerName);
         var head = HeadTitle(signature);
         var awardName = unit is null ? "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" : "Giấy khen";
-        var issuerName = unit is null ? $"Chủ tịch Ủy ban nhân dân {Lower(province.Name)}" : $"{Capitalize(head)} {unit.Name}";
+        var issuerName = unit is null ? $"Chủ tịch Ủy ban nhân dân {Lower(province.Name)}" : $"{Capitalize(head)} {BodyName(unit)}";
         var bases = new List<string> { OrganisationLaw(decision.Date) };
         bases.AddRange(LegalTexts(ruleSet.Source));
         bases.AddRange(nominations.Select(n => n.Movement).DistinctBy(m => m.Id).Where(m => m.DecisionNumber is not null).Select(PlanBasis));
         var proposers = nominations.Select(n => n.ProposingUnit.Name).Distinct().Order(StringComparer.Ordinal).ToList();
         bases.Add(unit is null
             ? $"Xét đề nghị của {Join(proposers)} và của Giám đốc Sở Nội vụ (Ban Thi đua – Khen thưởng)."
-            : $"Xét đề nghị của Hội đồng Thi đua – Khen thưởng {unit.Name}.");
+            : $"Xét đề nghị của Hội đồng Thi đua – Khen thưởng {PlaceName(unit)}.");
 
         var collectives = decision.Rewards.Where(r => NominationRules.IsUnitNominee(r.NomineeKind)).ToList();
         var people = decision.Rewards.Except(collectives).ToList();
@@ -67,8 +66,8 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
         };
         if (total is { } money)
         {
-            body.Add(new TextParagraph($"Mức tiền thưởng theo {ShortSource(ruleSet.Source)}: {MoneyRule(ruleSet)}; tổng số tiền thưởng là {DocumentDates.Money(money)} đồng."));
-            body.Add(new Article("Điều 2.", $"Tiền thưởng chi từ Quỹ Thi đua, khen thưởng của {(unit is null ? "tỉnh" : unit.Name)} theo quy định."));
+            body.Add(new TextParagraph($"Mức tiền thưởng theo {ShortSource(ruleSet.Source)}: {MoneyRule(ruleSet, collectives.Count > 0, people.Count > 0)}; tổng số tiền thưởng là {DocumentDates.Money(money)} đồng."));
+            body.Add(new Article("Điều 2.", $"Tiền thưởng chi từ Quỹ Thi đua, khen thưởng của {(unit is null ? "tỉnh" : BodyName(unit))} theo quy định."));
         }
         else
         {
@@ -76,7 +75,7 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
         }
         body.Add(new Article("Điều 3.", (unit is null
             ? "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."
-            : $"Văn phòng {unit.Name}, các phòng, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
+            : $"Văn phòng {BodyName(unit)}, các phòng, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
             + (total is null ? "" : " Quyết định này có hiệu lực kể từ ngày ký.")));
 
         return new OfficialDocumentContent
@@ -156,8 +155,9 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
         var nominations = await db.Nominations.AsNoTracking().Include(n => n.NomineeUnit).Include(n => n.ProposingUnit).Include(n => n.Movement)
             .Where(n => n.StateProposalId == stateProposalId).OrderBy(n => n.Id).ToListAsync(cancellationToken);
         var ruleSet = await rules.InForceAsync(AwardLevel.StateAward, proposal.Date, cancellationToken);
+        var ids = nominations.Select(n => n.Id).ToList();
         var sessions = await db.CouncilSessions.AsNoTracking().Where(s => s.Closed && s.ResultJson != null)
-            .Where(s => db.BallotTallies.Any(t => t.SessionId == s.Id && nominations.Select(n => n.Id).Contains(t.NominationId)))
+            .Where(s => db.BallotTallies.Any(t => t.SessionId == s.Id && ids.Contains(t.NominationId)))
             .OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(cancellationToken);
         var bases = new List<string> { OrganisationLaw(proposal.Date) };
         bases.AddRange(LegalTexts(ruleSet.Source));
@@ -212,11 +212,11 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
             ? await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken)
             : await LeaderNameAsync(unit.Id, cancellationToken);
         var (toWhom, addressees) = nomination.Award == AwardLevel.UnitCertificate
-            ? ($"Hội đồng Thi đua – Khen thưởng {unit.Name}", new[] { $"Hội đồng Thi đua – Khen thưởng {unit.Name}." })
+            ? ($"Hội đồng Thi đua – Khen thưởng {PlaceName(unit)}", new[] { $"Hội đồng Thi đua – Khen thưởng {PlaceName(unit)}." })
             : ($"Chủ tịch Ủy ban nhân dân {Lower(province.Name)}", new[] { $"Chủ tịch Ủy ban nhân dân {Lower(province.Name)};", "Sở Nội vụ (Ban Thi đua – Khen thưởng)." });
         var award = nomination.Award switch
         {
-            AwardLevel.UnitCertificate => $"Giấy khen của {unit.Name}",
+            AwardLevel.UnitCertificate => $"Giấy khen của {BodyName(unit)}",
             AwardLevel.ChairmanCertificate => "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
             _ => "khen thưởng cấp Nhà nước",
         };
@@ -229,16 +229,16 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
         EndBases(bases);
         var body = new List<DocumentBlock>
         {
-            new TextParagraph($"Thực hiện {nomination.Movement.Name}{RoundText(nomination)}, {unit.Name} đã tổ chức bình xét và đề nghị {toWhom} xem xét, {(nomination.Award == AwardLevel.StateAward ? "đề nghị" : "tặng")} {award} cho:"),
+            new TextParagraph($"Thực hiện {nomination.Movement.Name}{RoundText(nomination)}, {BodyName(unit)} đã tổ chức bình xét và đề nghị {toWhom} xem xét, {(nomination.Award == AwardLevel.StateAward ? "đề nghị" : "tặng")} {award} cho:"),
             new TextParagraph($"{nominee.Name}{(nominee.Where.Length > 0 ? $", {nominee.Where}" : "")}.") { Bold = true },
             new SectionHeading("Thành tích:"),
         };
         body.AddRange(Paragraphs(nomination.Achievements).Select(p => new TextParagraph(p)));
-        body.Add(new TextParagraph($"Hồ sơ kèm theo: {Lower(DocumentKind.AchievementReport.VietnameseName())}; {Lower(DocumentKind.Minutes.VietnameseName())} {unit.Name}."));
-        body.Add(new TextParagraph($"{unit.Name} kính trình {toWhom} xem xét, quyết định./."));
+        body.Add(new TextParagraph($"Hồ sơ kèm theo: {Lower(DocumentKind.AchievementReport.VietnameseName())}; {Lower(DocumentKind.Minutes.VietnameseName())} {PlaceName(unit)}."));
+        body.Add(new TextParagraph($"{BodyName(unit)} kính trình {toWhom} xem xét, quyết định./."));
         return new OfficialDocumentContent
         {
-            Title = $"Tờ trình của {unit.Name} đề nghị tặng {award} cho {nominee.Name}",
+            Title = $"Tờ trình của {BodyName(unit)} đề nghị tặng {award} cho {nominee.Name}",
             IssuingBody = UnitBody(unit, province),
             Symbol = $"TTr-{unit.Abbreviation ?? "…"}",
             Place = Place(province),
@@ -476,134 +476,4 @@ public sealed class DocumentComposer(ThiDuaDbContext db, RewardRulesService rule
         return await db.Users.AsNoTracking().Where(u => u.UnitId == unitId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == leaderRole))
             .OrderBy(u => u.UserName).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
     }
-
-    private static string Place(Unit province) => StripPrefix(province.Name, "Tỉnh ", "Thành phố ");
-
-    private static IssuingBody ProvinceBody(Unit province) => new("ỦY BAN NHÂN DÂN", Upper(province.Name));
-
-    /// <summary>A People's Committee names itself in two lines; a department is named under the Provincial People's Committee ("UBND TỈNH QUẢNG NINH" / "SỞ Y TẾ").</summary>
-    private static IssuingBody UnitBody(Unit unit, Unit province) => unit.Type switch
-    {
-        UnitType.Province => ProvinceBody(province),
-        UnitType.District or UnitType.Commune => new("ỦY BAN NHÂN DÂN", Upper(unit.Name)),
-        UnitType.Department => new($"UBND {Upper(province.Name)}", Upper(unit.Name)),
-        _ => new(null, Upper(unit.Name)),
-    };
-
-    /// <summary>The body as its head's title reads it: "Sở Y tế", "Ủy ban nhân dân phường Bãi Cháy".</summary>
-    private static string BodyName(Unit unit) => unit.Type is UnitType.District or UnitType.Commune or UnitType.Province ? $"Ủy ban nhân dân {Lower(unit.Name)}" : unit.Name;
-
-    private static string UnitHeadTitle(Unit unit) => unit.Type switch
-    {
-        UnitType.Province or UnitType.District or UnitType.Commune => "CHỦ TỊCH",
-        UnitType.Department when unit.Name.StartsWith("Ban ", StringComparison.Ordinal) => "TRƯỞNG BAN",
-        UnitType.Department when unit.Name.StartsWith("Văn phòng", StringComparison.Ordinal) => "CHÁNH VĂN PHÒNG",
-        UnitType.Department => "GIÁM ĐỐC",
-        _ => "THỦ TRƯỞNG ĐƠN VỊ",
-    };
-
-    /// <summary>A People's Committee signs for the collective ("TM. ỦY BAN NHÂN DÂN").</summary>
-    private static string? UnitHeadAuthority(Unit unit) => unit.Type is UnitType.Province or UnitType.District or UnitType.Commune ? "TM. ỦY BAN NHÂN DÂN" : null;
-
-    /// <summary>The head's title behind a signature: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" signs for the "CHỦ TỊCH".</summary>
-    private static string HeadTitle(SignatureBlock signature) =>
-        signature.Authority is { } authority && authority.StartsWith("KT. ", StringComparison.Ordinal) ? authority[4..] : signature.Title;
-
-    /// <summary>The Law on the organisation of local government in force on the date.</summary>
-    private static string OrganisationLaw(DateOnly date) => date >= new DateOnly(2025, 3, 1)
-        ? "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;"
-        : "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;";
-
-    /// <summary>The texts a rule set's source names, cited as legal bases (ADR 015 keeps the source with the rule).</summary>
-    private static IEnumerable<string> LegalTexts(string source)
-    {
-        if (source.Contains("06/2022/QH15", StringComparison.Ordinal))
-        {
-            yield return "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;";
-        }
-        if (source.Contains("98/2023/NĐ-CP", StringComparison.Ordinal) && !source.Contains("152/2025/NĐ-CP", StringComparison.Ordinal))
-        {
-            yield return "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;";
-        }
-        if (source.Contains("152/2025/NĐ-CP", StringComparison.Ordinal))
-        {
-            yield return "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành Luật Thi đua, khen thưởng;";
-        }
-        if (source.Contains("89/2025/QĐ-UBND", StringComparison.Ordinal))
-        {
-            yield return "Căn cứ Quyết định số 89/2025/QĐ-UBND của Ủy ban nhân dân tỉnh ban hành Quy chế công tác thi đua, khen thưởng trên địa bàn tỉnh Quảng Ninh;";
-        }
-    }
-
-    private static string PlanBasis(ThiDua.Data.Movements.Movement movement) =>
-        $"Căn cứ Quyết định số {movement.DecisionNumber}{(movement.DecisionDate is { } d ? $" ngày {DocumentDates.Long(d)}" : "")} của Chủ tịch Ủy ban nhân dân tỉnh về {movement.Name};";
-
-    /// <summary>Decree 30: every basis ends with ";", the last with ".".</summary>
-    private static void EndBases(List<string> bases)
-    {
-        if (bases.Count > 0)
-        {
-            bases[^1] = bases[^1].TrimEnd(';', '.') + ".";
-        }
-    }
-
-    /// <summary>"Luật …; Nghị định 152/2025/NĐ-CP" — the source's first two texts, for a sentence.</summary>
-    private static string ShortSource(string source) =>
-        string.Join("; ", source.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(2).Select(s => s.Split(" (", 2)[0].Split(", Điều", 2)[0]));
-
-    private static string MoneyRule(RewardRuleSet ruleSet)
-    {
-        var parts = new List<string>();
-        if (ruleSet.Money.CollectiveCoefficient is { } c)
-        {
-            parts.Add($"tập thể {DocumentDates.Number(c, 1)} lần mức lương cơ sở");
-        }
-        if (ruleSet.Money.PersonCoefficient is { } p)
-        {
-            parts.Add($"cá nhân {DocumentDates.Number(p, 1)} lần mức lương cơ sở");
-        }
-        return string.Join(", ", parts);
-    }
-
-    private static string RoundText(Nomination nomination) => nomination.Round switch
-    {
-        NominationRound.Annual => $" năm {nomination.Year}",
-        NominationRound.Midterm => $" (sơ kết năm {nomination.Year})",
-        _ => $" (tổng kết năm {nomination.Year})",
-    };
-
-    private static (string Name, string Where) NomineeOf(Nomination n) => NominationRules.IsUnitNominee(n.NomineeKind)
-        ? (n.NomineeUnit?.Name ?? "", "")
-        : (n.PersonFullName ?? "", string.Join(", ", new[] { n.PersonPosition, n.PersonOrganization ?? n.ProposingUnit?.Name }.Where(s => !string.IsNullOrWhiteSpace(s))));
-
-    private static string Count(int collectives, int people) => (collectives, people) switch
-    {
-        (> 0, > 0) => $"{collectives:D2} tập thể và {people:D2} cá nhân",
-        (> 0, _) => $"{collectives:D2} tập thể",
-        _ => $"{people:D2} cá nhân",
-    };
-
-    private static string Summary(string achievements) => achievements.Length <= 400 ? achievements.Trim() : achievements[..400].TrimEnd() + "…";
-
-    private static string[] Paragraphs(string text) =>
-        text.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static string Percent(int part, int whole) => whole == 0 ? "—" : $"{DocumentDates.Number(100.0 * part / whole, 1)}%";
-
-    private static string Join(List<string> names) => names.Count switch
-    {
-        0 => "các cơ quan, đơn vị",
-        1 => names[0],
-        _ => $"{string.Join(", ", names.Take(names.Count - 1))} và {names[^1]}",
-    };
-
-    private static string Upper(string text) => text.ToUpper(Vi);
-
-    /// <summary>"Tỉnh Quảng Ninh" → "tỉnh Quảng Ninh": only the first letter, so names keep their capitals.</summary>
-    private static string Lower(string text) => text.Length == 0 ? text : char.ToLower(text[0], Vi) + text[1..];
-
-    private static string Capitalize(string upper) => upper.Length == 0 ? upper : upper[0] + upper[1..].ToLower(Vi);
-
-    private static string StripPrefix(string text, params string[] prefixes) =>
-        prefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase)) is { } prefix ? text[prefix.Length..] : text;
 }
