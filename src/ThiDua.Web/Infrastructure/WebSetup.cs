@@ -17,6 +17,7 @@ using ThiDua.Web.Features.Public;
 using ThiDua.Web.Features.Reports;
 using ThiDua.Web.Features.Targets;
 using ThiDua.Web.Features.Tasks;
+using ThiDua.Web.Infrastructure.Documents;
 using ThiDua.Web.Infrastructure.Files;
 using ThiDua.Web.Features.Rewards;
 using ThiDua.Web.Features.Units;
@@ -132,6 +133,7 @@ public static class WebSetup
         services.AddScoped<RewardRulesService>();
         services.AddScoped<CouncilRegistryService>();
         services.AddScoped<StateProposalService>();
+        services.AddOfficialDocuments(builder.Configuration);
 
         services.AddSingleton<DocumentJobRunner>();
         services.AddHostedService<DocumentQueueService>();
