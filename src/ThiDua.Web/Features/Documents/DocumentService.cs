@@ -120,7 +120,7 @@ public sealed class DocumentService(
             CreatedBy = user.UserName,
         };
         var current = await ReadAsync(docx, cancellationToken);
-        await AddVersionAsync(docx, VerificationCode.AddTo(current, VerificationUrl(pdf.Id)), docx.Title, cancellationToken);
+        await AddVersionAsync(docx, renderer.AddVerificationCode(current, docx.Date, VerificationUrl(pdf.Id)), docx.Title, cancellationToken);
         docx.State = OfficialDocumentState.Issued;
         docx.IssuedAt = pdf.CreatedAt;
         docx.IssuedBy = user.UserName;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using ThiDua.Web.Features.Documents;
 using ThiDua.Core.Units;
@@ -73,7 +72,7 @@ public static class OpenDataApi
     }
 
     private static async Task<FileContentHttpResult> ResultsJsonSignature(FrameworkService frameworks, ResultsService results, DetachedSignatures signatures,
-        IOptions<JsonOptions> json, string frameworkCode, CancellationToken ct)
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, string frameworkCode, CancellationToken ct)
     {
         var published = await PublishedAsync(frameworks, results, frameworkCode, ct);
         // The same serializer and options as the JSON answer itself, so the signature covers exactly the bytes served.

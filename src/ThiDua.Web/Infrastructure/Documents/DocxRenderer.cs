@@ -36,6 +36,36 @@ public sealed class DocxRenderer
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A draft corrected in Word, issued: the QR code of its verification address is added at the end of its text, as
+    /// <see cref="Render"/> places it (the rest of the file is kept as the author left it).
+    /// </summary>
+    public byte[] AddVerificationCode(byte[] docx, DateOnly date, string verificationUrl)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        try
+        {
+            using var document = WordprocessingDocument.Open(stream, true);
+            var main = document.MainDocumentPart;
+            var body = main?.Document?.Body ?? throw new DocumentRenderException("Tệp Word không có phần nội dung chính; không thêm được mã QR.");
+            // The section's properties must stay the body's last element: the code goes before them.
+            var section = body.Elements<SectionProperties>().LastOrDefault();
+            section?.Remove();
+            var usedIds = body.Descendants<DW.DocProperties>().Select(p => p.Id?.Value ?? 0).DefaultIfEmpty(0u).Max();
+            new Writer(DocumentFormats.InForce(date), main!, usedIds).WriteQrCode(verificationUrl);
+            if (section is not null)
+            {
+                body.Append(section);
+            }
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
+        {
+            throw new DocumentRenderException("Tệp Word của bản dự thảo không đọc được; không thêm được mã QR.", e);
+        }
+        return stream.ToArray();
+    }
+
     private static void AddStyles(MainDocumentPart main, DocumentFormat format)
     {
         var part = main.AddNewPart<StyleDefinitionsPart>();
@@ -84,11 +114,11 @@ public sealed class DocxRenderer
     internal static int Twips(double mm) => (int)Math.Round(mm * 1440 / 25.4);
 
     /// <summary>Writes one document; holds the format and the text width every table and rule is measured against.</summary>
-    private sealed class Writer(DocumentFormat format, MainDocumentPart main)
+    private sealed class Writer(DocumentFormat format, MainDocumentPart main, uint lastDrawingId = 0)
     {
         private readonly DocumentStyles _s = format.Styles;
         private readonly Body _body = main.Document.Body!;
-        private uint _drawingId;
+        private uint _drawingId = lastDrawingId;
 
         /// <summary>The margins as twips, rounded up so that rounding never takes a margin below its legal minimum.</summary>
         private int Margin(Ranged mm) => (int)Math.Ceiling(mm.Value * 1440 / 25.4);
@@ -252,7 +282,7 @@ public sealed class DocxRenderer
         }
 
         /// <summary>The QR code of the verification address, ~22 mm, with the address under it in small type.</summary>
-        private void WriteQrCode(string url)
+        public void WriteQrCode(string url)
         {
             using var generator = new QRCodeGenerator();
             using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
