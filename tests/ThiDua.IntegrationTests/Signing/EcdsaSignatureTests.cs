@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Web.Infrastructure.Signing;
 using static ThiDua.IntegrationTests.Signing.SigningFixtures;
@@ -28,6 +31,12 @@ public sealed class EcdsaSignatureTests : IDisposable
         Assert.Contains("- Signature Validation: Signature is Valid.", report);
         var check = services.GetRequiredService<ISignatureVerifier>().VerifyPdf(signed);
         Assert.True(check.Valid && check.Trusted, check.Message);
+
+        // Her name is not on the page (the document was drafted for another signer): the block goes to the lower right.
+        var rect = Regex.Match(Encoding.Latin1.GetString(signed), @"/FT\s*/Sig[^\n]*?/Rect\s*\[\s*([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s*\]");
+        double[] box = [.. Enumerable.Range(1, 4).Select(i => double.Parse(rect.Groups[i].Value, CultureInfo.InvariantCulture))];
+        Assert.Equal(60, box[1]);
+        Assert.InRange(box[2], 500, 560);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
