@@ -146,6 +146,12 @@ public sealed class DocxRenderer
                     }));
                 }
             }
+            // The signature never stands alone on a page: the last paragraph before it goes with it.
+            if (_body.LastChild is Paragraph last)
+            {
+                last.ParagraphProperties ??= new ParagraphProperties();
+                last.ParagraphProperties.KeepNext = new KeepNext();
+            }
             _body.Append(SignatureTable(content));
             foreach (var annex in content.Annexes)
             {
