@@ -12,12 +12,13 @@ namespace ThiDua.Web.Features.Documents;
 /// retried a few times by <see cref="DocumentQueueService"/>.
 /// </summary>
 public sealed class DocumentJobRunner(IServiceScopeFactory scopes, IPdfConverter converter, IDocumentSigner signer,
-    IConfiguration configuration, TimeProvider clock, ILogger<DocumentJobRunner> logger)
+    Microsoft.Extensions.Options.IOptions<DocumentOptions> options, TimeProvider clock, ILogger<DocumentJobRunner> logger)
 {
     public const int MaxAttempts = 3;
     private static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(10);
     private static readonly IReadOnlySet<string> PdfOnly = new HashSet<string> { FileTypes.Pdf };
-    private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}" is var name && name.Length > 128 ? name[..128] : name;
+    /// <summary>This process, as a claim names it (the column holds 128 characters).</summary>
+    private static readonly string Instance = Truncate($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 128);
 
     /// <summary>Runs the job of <paramref name="documentId"/> if it is free; otherwise waits (up to <paramref name="limit"/>) for whoever runs it.</summary>
     public async Task RunPendingForAsync(Guid documentId, TimeSpan limit, CancellationToken cancellationToken)
@@ -114,8 +115,11 @@ public sealed class DocumentJobRunner(IServiceScopeFactory scopes, IPdfConverter
             var signedAt = clock.GetUtcNow();
             if (document.Signed)
             {
-                pdf = await signer.SignPdfAsync(pdf, new PdfSignatureRequest(document.SignerName, document.SignerTitle,
-                    $"Ban hành {document.Title}", configuration["Documents:Place"] ?? "Quảng Ninh", signedAt), cancellationToken);
+                // A document drafted without a named signer (a ranking, a report whose unit has no leader account) is
+                // signed in the name the certificate carries.
+                var signerName = string.IsNullOrWhiteSpace(document.SignerName) ? signer.Certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false) : document.SignerName;
+                pdf = await signer.SignPdfAsync(pdf, new PdfSignatureRequest(signerName, document.SignerTitle,
+                    $"Ban hành {document.Title}", options.Value.Place, signedAt), cancellationToken);
             }
             var stored = await services.GetRequiredService<FileService>().SaveAsync(pdf, FileNames.For(document.Title), PdfOnly, cancellationToken);
             document.FileId = stored.Id;
@@ -146,6 +150,8 @@ public sealed class DocumentJobRunner(IServiceScopeFactory scopes, IPdfConverter
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
+    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
+
     private static async Task<byte[]> ReadAsync(IServiceProvider services, ThiDuaDbContext db, Guid fileId, CancellationToken cancellationToken)
     {
         var key = await db.Files.Where(f => f.Id == fileId).Select(f => f.StorageKey).FirstAsync(cancellationToken);
@@ -160,13 +166,13 @@ public sealed class DocumentJobRunner(IServiceScopeFactory scopes, IPdfConverter
 /// The queue's worker: at start and then every few seconds (real time — the app's clock may be frozen in tests) it runs
 /// the jobs left waiting, by a restart or by a request that stopped waiting. Documents:QueueEnabled turns it off.
 /// </summary>
-public sealed class DocumentQueueService(DocumentJobRunner runner, IConfiguration configuration, ILogger<DocumentQueueService> logger) : BackgroundService
+public sealed class DocumentQueueService(DocumentJobRunner runner, Microsoft.Extensions.Options.IOptions<DocumentOptions> options, ILogger<DocumentQueueService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue("Documents:QueueEnabled", true))
+        if (!options.Value.QueueEnabled)
         {
             return;
         }

@@ -19,13 +19,14 @@ public sealed class DocumentService(
     DocumentJobRunner runner,
     ISignatureVerifier verifier,
     IConfiguration configuration,
+    Microsoft.Extensions.Options.IOptions<DocumentOptions> options,
     CurrentUser user,
     TimeProvider clock)
 {
     private static readonly IReadOnlySet<string> DocxOnly = new HashSet<string> { FileTypes.Docx };
 
     /// <summary>How long a request waits for its PDF before answering with the document still pending (the queue finishes it).</summary>
-    private TimeSpan WaitLimit => TimeSpan.FromSeconds(configuration.GetValue("Documents:WaitSeconds", 120));
+    private TimeSpan WaitLimit => TimeSpan.FromSeconds(options.Value.WaitSeconds);
 
     /// <summary>The public page a printed copy's QR code leads to.</summary>
     public string VerificationUrl(Guid documentId) =>
@@ -352,7 +353,7 @@ public sealed class DocumentService(
     /// <summary>Runs the PDF's job in this request when nobody else has (one conversion at a time), and waits for it up to the limit.</summary>
     private async Task<OfficialDocument> FinishAsync(OfficialDocument pdf, CancellationToken cancellationToken)
     {
-        if (pdf.State == OfficialDocumentState.Pending && configuration.GetValue("Documents:RenderInline", true))
+        if (pdf.State == OfficialDocumentState.Pending && options.Value.RenderInline)
         {
             await runner.RunPendingForAsync(pdf.Id, WaitLimit, cancellationToken);
             await db.Entry(pdf).ReloadAsync(cancellationToken);

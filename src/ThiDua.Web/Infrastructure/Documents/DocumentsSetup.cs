@@ -11,6 +11,7 @@ public static class DocumentsSetup
     {
         services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.Section))
             .Validate(o => o.ConversionTimeoutSeconds > 0, "Documents:ConversionTimeoutSeconds phải lớn hơn 0.")
+            .Validate(o => o.WaitSeconds >= 0, "Documents:WaitSeconds không được âm.")
             .ValidateOnStart();
         services.AddSingleton<IPdfConverter, LibreOfficePdfConverter>();
         services.AddSingleton<DocxRenderer>();

@@ -13,6 +13,18 @@ public sealed class DocumentOptions
 
     /// <summary>How long one conversion may run before its process tree is killed.</summary>
     public int ConversionTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>How long a request that issues a document waits for its PDF before answering with it still pending.</summary>
+    public int WaitSeconds { get; set; } = 120;
+
+    /// <summary>The request renders its own document's PDF (true), or leaves it to the queue (false: tests that are not about documents).</summary>
+    public bool RenderInline { get; set; } = true;
+
+    /// <summary>The queue's worker runs in this instance.</summary>
+    public bool QueueEnabled { get; set; } = true;
+
+    /// <summary>Where documents are signed, in the signature dictionary.</summary>
+    public string Place { get; set; } = "Quảng Ninh";
 }
 
 /// <summary>
