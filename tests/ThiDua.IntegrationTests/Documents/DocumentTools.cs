@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml;
@@ -6,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ThiDua.IntegrationTests.Infrastructure;
 using ThiDua.Web.Infrastructure.Documents;
 
 namespace ThiDua.IntegrationTests.Documents;
@@ -33,18 +33,27 @@ internal static class DocumentTools
             .Select(e => $"{e.Description} ({e.Path?.XPath}, {e.Part?.Uri})").ToList();
     }
 
+    /// <summary>The text of a DOCX, a space between runs and a line between paragraphs (as a reader of the file would see it).</summary>
+    public static string DocxText(byte[] docx)
+    {
+        using var stream = new MemoryStream(docx);
+        using var document = WordprocessingDocument.Open(stream, false);
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>();
+        return string.Join("\n", paragraphs.Select(p => string.Concat(p.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text))));
+    }
+
     public static async Task<byte[]> PdfAsync(byte[] docx)
     {
         Assert.True(Converter.Unavailable is null, $"{Converter.Unavailable} (sudo apt-get install libreoffice-writer-nogui fonts-liberation2)");
         return await Converter.ConvertDocxAsync(docx);
     }
 
-    public static string Text(byte[] pdf) => Run("pdftotext", "poppler-utils", pdf, ".pdf", file => ["-layout", file, "-"]);
+    public static string Text(byte[] pdf) => ExternalTools.RunOn("pdftotext", pdf, ".pdf", file => ["-layout", file, "-"]);
 
     /// <summary>pdffonts' rows: name, type and whether the font is embedded ("emb" column).</summary>
     public static IReadOnlyList<(string Name, bool Embedded)> Fonts(byte[] pdf)
     {
-        var lines = Run("pdffonts", "poppler-utils", pdf, ".pdf", file => [file]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = ExternalTools.RunOn("pdffonts", pdf, ".pdf", file => [file]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0];
         var emb = header.IndexOf("emb", StringComparison.Ordinal);
         return lines.Skip(2).Select(l => (l.Split(' ')[0], l.Substring(emb, 3).Trim() == "yes")).ToList();
@@ -53,7 +62,7 @@ internal static class DocumentTools
     /// <summary>Every word with its position (pdftotext -bbox), and each page's size in millimetres.</summary>
     public static (IReadOnlyList<PdfWord> Words, IReadOnlyList<(double Width, double Height)> Pages) Words(byte[] pdf)
     {
-        var html = Run("pdftotext", "poppler-utils", pdf, ".pdf", file => ["-bbox", file, "-"]);
+        var html = ExternalTools.RunOn("pdftotext", pdf, ".pdf", file => ["-bbox", file, "-"]);
         var xhtml = XNamespace.Get("http://www.w3.org/1999/xhtml");
         var root = XDocument.Parse(html);
         var words = new List<PdfWord>();
@@ -71,7 +80,7 @@ internal static class DocumentTools
     public static IReadOnlyList<string> QrCodes(byte[] pdf, int page)
     {
         var png = PagePng(pdf, page, 200);
-        return Run("zbarimg", "zbar-tools", png, ".png", file => ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file], allowExitCodes: [0, 4])
+        return ExternalTools.RunOn("zbarimg", png, ".png", file => ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", file], allowExitCodes: [0, 4])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
@@ -83,7 +92,7 @@ internal static class DocumentTools
             var input = Path.Combine(directory.FullName, "in.pdf");
             File.WriteAllBytes(input, pdf);
             var prefix = Path.Combine(directory.FullName, "page");
-            Exec("pdftoppm", "poppler-utils", ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-png", "-f", $"{page}", "-l", $"{page}", "-singlefile", input, prefix], [0]);
+            ExternalTools.Run("pdftoppm", ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-png", "-f", $"{page}", "-l", $"{page}", "-singlefile", input, prefix]);
             return File.ReadAllBytes(prefix + ".png");
         }
         finally
@@ -105,44 +114,4 @@ internal static class DocumentTools
     }
 
     private static double D(XElement element, string name) => double.Parse(element.Attribute(name)!.Value, CultureInfo.InvariantCulture);
-
-    private static string Run(string tool, string package, byte[] input, string extension, Func<string, string[]> arguments, int[]? allowExitCodes = null)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"thidua-{Guid.NewGuid():N}{extension}");
-        File.WriteAllBytes(file, input);
-        try
-        {
-            return Exec(tool, package, arguments(file), allowExitCodes ?? [0]);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static string Exec(string tool, string package, string[] arguments, int[] allowExitCodes)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"{tool} is not installed: sudo apt-get install {package}");
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(allowExitCodes.Contains(process.ExitCode), $"{tool} exited with {process.ExitCode}: {error}");
-            return output.Result;
-        }
-    }
 }

@@ -57,11 +57,11 @@ public class IssuedDocumentTests
         var pdf = await BytesAsync(await board.GetAsync($"/api/v1/documents/{pdfId}"), "application/pdf");
         var docx = await BytesAsync(await board.GetAsync($"/api/v1/documents/{docxId}"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-        var signature = await PdfSigAsync(pdf);
+        var signature = PdfSig(pdf);
         Assert.Contains("Signature is Valid", signature, StringComparison.Ordinal);
         Assert.Contains("ETSI.CAdES.detached", signature, StringComparison.Ordinal);
-        Assert.All(await PdfFontsAsync(pdf), line => Assert.Matches(@"\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", line));
-        var text = await PdfTextAsync(pdf);
+        Assert.All(DocumentTools.Fonts(pdf), font => Assert.True(font.Embedded, $"{font.Name} is not embedded"));
+        var text = DocumentTools.Text(pdf);
         foreach (var expected in new[] { "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", $"Số: {(string)decision["number"]!}", "Quảng Ninh, ngày 27 tháng 11 năm 2026", "Nguyễn Văn A", "Nơi nhận" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
@@ -70,7 +70,8 @@ public class IssuedDocumentTests
         {
             Assert.Empty(new OpenXmlValidator().Validate(word));
         }
-        Assert.Contains(await QrCodesOnLastPageAsync(pdf), code => code.EndsWith($"/cong-khai/xac-thuc/{pdfId}", StringComparison.Ordinal));
+        DocumentTools.Shot(pdf, "quyet-dinh-da-ky", LastPage(pdf));
+        Assert.Contains(DocumentTools.QrCodes(pdf, LastPage(pdf)), code => code.EndsWith($"/cong-khai/xac-thuc/{pdfId}", StringComparison.Ordinal));
 
         var verified = await (await board.GetAsync($"/api/v1/documents/{pdfId}/verify")).JsonAsync();
         Assert.True((bool)verified["valid"]!);
@@ -98,7 +99,7 @@ public class IssuedDocumentTests
         var forged = await (await VerifyUploadAsync(anonymous, changed)).JsonAsync();
         Assert.False((bool)forged["valid"]!);
         Assert.Null(forged["document"]);
-        Assert.DoesNotContain("Signature is Valid", await PdfSigAsync(changed), StringComparison.Ordinal);
+        Assert.DoesNotContain("Signature is Valid", PdfSig(changed), StringComparison.Ordinal);
 
         var page = await anonymous.GetStringAsync($"/cong-khai/xac-thuc/{pdfId}");
         Assert.Contains("Văn bản hợp lệ", page, StringComparison.Ordinal);
@@ -153,8 +154,8 @@ public class IssuedDocumentTests
         var issued = await (await secretariat.PostJsonAsync($"/api/v1/documents/{id}/issue", new { signerName = "Trần Văn Bình", signerTitle = "GIÁM ĐỐC" })).JsonAsync(HttpStatusCode.Created);
         Assert.Equal("issued", (string)issued["state"]!);
         var pdf = await BytesAsync(await secretariat.GetAsync("/api/v1/movements/CDS-2022-2025/consolidated-report?year=2026&format=pdf"), "application/pdf");
-        Assert.Contains("Signature is Valid", await PdfSigAsync(pdf), StringComparison.Ordinal);
-        Assert.Contains("Bản đã sửa của cơ quan thường trực", await PdfTextAsync(pdf), StringComparison.Ordinal);
+        Assert.Contains("Signature is Valid", PdfSig(pdf), StringComparison.Ordinal);
+        Assert.Contains("Bản đã sửa của cơ quan thường trực", DocumentTools.Text(pdf), StringComparison.Ordinal);
         await (await secretariat.PostAsync($"/api/v1/documents/{id}/versions", FileForm(CorrectedReport(draft), "muon.docx"))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -173,7 +174,7 @@ public class IssuedDocumentTests
         {
             Assert.Empty(new OpenXmlValidator().Validate(word));
         }
-        var text = await PdfTextAsync(await BytesAsync(await board.GetAsync($"/api/v1/council-sessions/{session}/minutes?format=pdf"), "application/pdf"));
+        var text = DocumentTools.Text(await BytesAsync(await board.GetAsync($"/api/v1/council-sessions/{session}/minutes?format=pdf"), "application/pdf"));
         Assert.Contains("BIÊN BẢN", text, StringComparison.Ordinal);
         Assert.DoesNotContain("hoidong1", text, StringComparison.Ordinal);
         await (await (await app.ClientAsync("soyte.baocao")).GetAsync($"/api/v1/council-sessions/{session}/minutes")).ProblemAsync(HttpStatusCode.Forbidden);
@@ -186,16 +187,22 @@ public class IssuedDocumentTests
         await PublishJudgedRankingAsync(app);
         using var anonymous = app.CreateClient();
         var pdf = await BytesAsync(await anonymous.GetAsync($"/api/open/v1/results.pdf?frameworkCode={JudgedDepartments}"), "application/pdf");
-        Assert.Contains("Signature is Valid", await PdfSigAsync(pdf), StringComparison.Ordinal);
+        Assert.Contains("Signature is Valid", PdfSig(pdf), StringComparison.Ordinal);
 
         foreach (var (data, signature) in new[] { ("results.csv", "results.csv.p7s"), ("results.json", "results.json.p7s") })
         {
             var content = await (await anonymous.GetAsync($"/api/open/v1/{data}?frameworkCode={JudgedDepartments}")).Content.ReadAsByteArrayAsync();
             var p7s = await BytesAsync(await anonymous.GetAsync($"/api/open/v1/{signature}?frameworkCode={JudgedDepartments}"), "application/pkcs7-signature");
-            using var contentFile = Write(content, ".data");
-            using var signatureFile = Write(p7s, ".p7s");
-            var openssl = await RunAsync("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", signatureFile.Path, "-content", contentFile.Path, "-noverify", "-out", "/dev/null");
-            Assert.True(openssl.ExitCode == 0, $"{data}: {openssl.All}");
+            var signatureFile = Path.Combine(Path.GetTempPath(), $"thidua-{Guid.NewGuid():N}.p7s");
+            await File.WriteAllBytesAsync(signatureFile, p7s);
+            try
+            {
+                RunOn("openssl", content, ".data", file => ["cms", "-verify", "-binary", "-inform", "DER", "-in", signatureFile, "-content", file, "-noverify", "-out", "/dev/null"]);
+            }
+            finally
+            {
+                File.Delete(signatureFile);
+            }
             var check = app.Services.GetRequiredService<ThiDua.Web.Infrastructure.Signing.ISignatureVerifier>().VerifyDetached(content, p7s);
             Assert.True(check.Valid, check.Message);
             content[^2] ^= 1;
@@ -216,7 +223,7 @@ public class IssuedDocumentTests
 
         Assert.Equal(1, ran);
         var pdf = await BytesAsync(await board.GetAsync($"/api/v1/documents/{pdfId}"), "application/pdf");
-        Assert.Contains("Signature is Valid", await PdfSigAsync(pdf), StringComparison.Ordinal);
+        Assert.Contains("Signature is Valid", PdfSig(pdf), StringComparison.Ordinal);
         Assert.Equal(0, await app.Services.GetRequiredService<DocumentJobRunner>().RunWaitingAsync(CancellationToken.None));
     }
 
@@ -234,6 +241,10 @@ public class IssuedDocumentTests
         Assert.Contains("libreoffice", (string?)problem["detail"], StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await board.GetAsync($"/api/v1/documents/{(string)decision["docxDocumentId"]!}")).StatusCode);
     }
+
+    private static int LastPage(byte[] pdf) =>
+        int.Parse(RunOn("pdfinfo", pdf, ".pdf", file => [file]).Split('\n').First(l => l.StartsWith("Pages:", StringComparison.Ordinal))["Pages:".Length..].Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
 
     private static MultipartFormDataContent FileForm(byte[] content, string name)
     {

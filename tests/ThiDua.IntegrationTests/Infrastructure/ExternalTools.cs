@@ -1,36 +1,43 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace ThiDua.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Independent tools the document tests check ThiDua's output with (poppler's pdfsig, pdffonts, pdftotext, pdftoppm;
-/// zbarimg; openssl), installed by <c>.ci/run</c> from Debian's packages. A missing tool fails the test with the package
-/// to install: a check that silently does not run would prove nothing.
+/// Runs the independent tools the document and signing tests check ThiDua's output with — poppler (pdfsig, pdffonts,
+/// pdftotext, pdftoppm, pdfinfo), zbar (zbarimg), LibreOffice, SoftHSM2, OpenSSL — installed by <c>.ci/run</c> from
+/// Debian's packages. A missing tool fails the test with the package to install: a check that silently does not run
+/// would prove nothing.
 /// </summary>
 public static class ExternalTools
 {
-    public sealed record Output(int ExitCode, string StandardOutput, string StandardError)
-    {
-        public string All => StandardOutput + StandardError;
-    }
-
     private static readonly Dictionary<string, string> Packages = new()
     {
-        ["pdfsig"] = "poppler-utils",
-        ["pdffonts"] = "poppler-utils",
-        ["pdftotext"] = "poppler-utils",
-        ["pdftoppm"] = "poppler-utils",
-        ["pdfinfo"] = "poppler-utils",
-        ["zbarimg"] = "zbar-tools",
-        ["openssl"] = "openssl",
+        ["pdfsig"] = "poppler-utils", ["pdffonts"] = "poppler-utils", ["pdftotext"] = "poppler-utils",
+        ["pdftoppm"] = "poppler-utils", ["pdfinfo"] = "poppler-utils", ["zbarimg"] = "zbar-tools",
+        ["soffice"] = "libreoffice-writer-nogui", ["softhsm2-util"] = "softhsm2", ["openssl"] = "openssl",
     };
 
-    public static async Task<Output> RunAsync(string tool, params string[] arguments)
+    public sealed record ToolResult(int ExitCode, string Output, string Errors)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        public string All => Output + Errors;
+    }
+
+    /// <summary>Runs a tool with a time limit (its process tree is killed past it).</summary>
+    public static ToolResult Run(string tool, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, int seconds = 120)
+    {
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
         Process process;
         try
@@ -39,74 +46,50 @@ public static class ExternalTools
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new InvalidOperationException($"{tool} is not installed: apt-get install {Packages.GetValueOrDefault(tool, tool)} (.ci/run does).");
+            throw new InvalidOperationException($"{tool} is not installed: apt-get install {Packages.GetValueOrDefault(tool, tool)} (.ci/run installs it).");
         }
         using (process)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            return new Output(process.ExitCode, await stdout, await stderr);
-        }
-    }
-
-    /// <summary>Writes <paramref name="content"/> to a temporary file for a tool to read; deleted when disposed.</summary>
-    public static TempFile Write(byte[] content, string extension)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"thidua-test-{Guid.NewGuid():N}{extension}");
-        File.WriteAllBytes(path, content);
-        return new TempFile(path);
-    }
-
-    public sealed class TempFile(string path) : IDisposable
-    {
-        public string Path { get; } = path;
-
-        public void Dispose()
-        {
-            foreach (var file in Directory.GetFiles(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileNameWithoutExtension(Path) + "*"))
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(seconds)))
             {
-                File.Delete(file);
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{tool} did not finish within {seconds} s.");
             }
+            return new ToolResult(process.ExitCode, output.Result, errors.Result);
         }
     }
 
-    /// <summary>The text of a PDF as poppler reads it (layout kept).</summary>
-    public static async Task<string> PdfTextAsync(byte[] pdf)
+    /// <summary>Runs a tool on <paramref name="input"/> written to a temporary file (deleted afterwards); its output, or a failed assertion on an exit code not allowed.</summary>
+    public static string RunOn(string tool, byte[] input, string extension, Func<string, string[]> arguments, int[]? allowExitCodes = null)
     {
-        using var file = Write(pdf, ".pdf");
-        var output = await RunAsync("pdftotext", "-layout", "-enc", "UTF-8", file.Path, "-");
-        Assert.True(output.ExitCode == 0, output.All);
-        return output.StandardOutput;
+        var file = Path.Combine(Path.GetTempPath(), $"thidua-{Guid.NewGuid():N}{extension}");
+        File.WriteAllBytes(file, input);
+        try
+        {
+            var result = Run(tool, arguments(file));
+            Assert.True((allowExitCodes ?? [0]).Contains(result.ExitCode), $"{tool} exited with {result.ExitCode}: {result.Errors}");
+            return result.Output;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
-    /// <summary>What pdfsig says of a PDF's signatures.</summary>
-    public static async Task<string> PdfSigAsync(byte[] pdf)
+    /// <summary>What poppler's pdfsig says of a PDF's signatures (its exit code is 0 only when every signature is valid).</summary>
+    public static string PdfSig(byte[] pdf)
     {
-        using var file = Write(pdf, ".pdf");
-        return (await RunAsync("pdfsig", file.Path)).All;
-    }
-
-    /// <summary>The fonts of a PDF, one line each, with whether each is embedded ("emb" column), as pdffonts lists them.</summary>
-    public static async Task<IReadOnlyList<string>> PdfFontsAsync(byte[] pdf)
-    {
-        using var file = Write(pdf, ".pdf");
-        var output = await RunAsync("pdffonts", file.Path);
-        Assert.True(output.ExitCode == 0, output.All);
-        return output.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
-    }
-
-    /// <summary>The QR codes zbarimg reads on a PDF's last page rendered at 200 dpi.</summary>
-    public static async Task<IReadOnlyList<string>> QrCodesOnLastPageAsync(byte[] pdf)
-    {
-        using var file = Write(pdf, ".pdf");
-        var pages = await RunAsync("pdfinfo", file.Path);
-        var count = int.Parse(pages.StandardOutput.Split('\n').First(l => l.StartsWith("Pages:", StringComparison.Ordinal))["Pages:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        var prefix = System.IO.Path.ChangeExtension(file.Path, null) + "-page";
-        var render = await RunAsync("pdftoppm", "-r", "200", "-png", "-f", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-singlefile", file.Path, prefix);
-        Assert.True(render.ExitCode == 0, render.All);
-        var scan = await RunAsync("zbarimg", "--quiet", "--raw", prefix + ".png");
-        return scan.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var file = Path.Combine(Path.GetTempPath(), $"thidua-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            return Run("pdfsig", [file]).All;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

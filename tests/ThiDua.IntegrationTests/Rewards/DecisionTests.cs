@@ -85,14 +85,20 @@ public class DecisionTests
     }
 
     [Theory, Providers]
-    public async Task ADecisionIsRecordedBeforeItsDocumentsAreAttached(DatabaseProvider provider)
+    public async Task ADecisionComesWithItsWordFileAndItsPdfIsQueued(DatabaseProvider provider)
     {
+        // Rendering is off in these tests (Documents:RenderInline=false): the PDF waits in the queue; the documents'
+        // own tests (Documents/IssuedDocumentTests) render and sign it.
         await using var app = await StartAtAsync(provider, ChristmasEve);
 
         var decision = await DecisionAfterTheNoticeAsync(app);
 
-        Assert.Null(decision["documentId"]);
-        Assert.Null(decision["docxDocumentId"]);
+        var board = await app.ClientAsync(Board);
+        var docx = await (await board.GetAsync($"/api/v1/documents/{(string)decision["docxDocumentId"]!}/info")).JsonAsync();
+        var pdf = await (await board.GetAsync($"/api/v1/documents/{(string)decision["documentId"]!}/info")).JsonAsync();
+        Assert.Equal(("docx", "issued"), ((string?)docx["format"], (string?)docx["state"]));
+        Assert.Equal(("pdf", "pending"), ((string?)pdf["format"], (string?)pdf["state"]));
+        Assert.Equal("01/QĐ-UBND", (string?)pdf["number"]);
     }
 
     [Theory, Providers]

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Web.Infrastructure.Signing;
+using static ThiDua.IntegrationTests.Infrastructure.ExternalTools;
 using static ThiDua.IntegrationTests.Signing.SigningFixtures;
 
 namespace ThiDua.IntegrationTests.Signing;

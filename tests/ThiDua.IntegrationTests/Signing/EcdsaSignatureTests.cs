@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Web.Infrastructure.Signing;
+using static ThiDua.IntegrationTests.Infrastructure.ExternalTools;
 using static ThiDua.IntegrationTests.Signing.SigningFixtures;
 
 namespace ThiDua.IntegrationTests.Signing;

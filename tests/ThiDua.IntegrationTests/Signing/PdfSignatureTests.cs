@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Web.Infrastructure.Signing;
 using Xunit.Abstractions;
+using static ThiDua.IntegrationTests.Infrastructure.ExternalTools;
 using static ThiDua.IntegrationTests.Signing.SigningFixtures;
 
 namespace ThiDua.IntegrationTests.Signing;

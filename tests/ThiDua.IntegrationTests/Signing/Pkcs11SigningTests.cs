@@ -6,6 +6,7 @@ using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
 using ThiDua.Web.Infrastructure.Signing;
 using Xunit.Abstractions;
+using static ThiDua.IntegrationTests.Infrastructure.ExternalTools;
 using static ThiDua.IntegrationTests.Signing.SigningFixtures;
 
 namespace ThiDua.IntegrationTests.Signing;

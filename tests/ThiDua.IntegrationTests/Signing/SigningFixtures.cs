@@ -8,6 +8,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using ThiDua.Web.Infrastructure.Signing;
 
+using ThiDua.IntegrationTests.Infrastructure;
+
 namespace ThiDua.IntegrationTests.Signing;
 
 /// <summary>The outside tools the signing tests run for real (poppler, LibreOffice, SoftHSM2, OpenSSL), and test keys.</summary>
@@ -18,55 +20,6 @@ public static class SigningFixtures
 
     public static readonly PdfSignatureRequest Request = new(
         SignerName, SignerTitle, "Ban hành Quyết định khen thưởng", "Quảng Ninh", new DateTimeOffset(2026, 1, 5, 9, 30, 15, TimeSpan.FromHours(7)));
-
-    private static readonly Dictionary<string, string> Packages = new()
-    {
-        ["pdfsig"] = "poppler-utils", ["pdffonts"] = "poppler-utils", ["pdftotext"] = "poppler-utils",
-        ["soffice"] = "libreoffice-writer-nogui", ["softhsm2-util"] = "softhsm2", ["openssl"] = "openssl",
-    };
-
-    public sealed record ToolResult(int ExitCode, string Output, string Errors)
-    {
-        public string All => Output + Errors;
-    }
-
-    /// <summary>Runs a tool with a time limit; a missing tool fails the test with the Debian package to install.</summary>
-    public static ToolResult Run(string tool, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, int seconds = 120)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"{tool} is not installed: apt-get install {Packages.GetValueOrDefault(tool, tool)} (.ci/run installs it).");
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(seconds)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{tool} did not finish within {seconds} s.");
-            }
-            return new ToolResult(process.ExitCode, output.Result, errors.Result);
-        }
-    }
 
     public static string TempFolder()
     {
@@ -92,7 +45,7 @@ public static class SigningFixtures
             """;
         var source = Path.Combine(folder, "quyet-dinh.html");
         File.WriteAllText(source, html, Encoding.UTF8);
-        var result = Run("soffice", [$"-env:UserInstallation=file://{folder}/lo-profile", "--headless", "--convert-to", "pdf", "--outdir", folder, source], seconds: 180);
+        var result = ExternalTools.Run("soffice", [$"-env:UserInstallation=file://{folder}/lo-profile", "--headless", "--convert-to", "pdf", "--outdir", folder, source], seconds: 180);
         var pdf = Path.Combine(folder, "quyet-dinh.pdf");
         Assert.True(File.Exists(pdf), "LibreOffice made no PDF: " + result.All);
         return File.ReadAllBytes(pdf);
@@ -143,7 +96,7 @@ public static class SigningFixtures
     {
         var path = Path.Combine(folder, name);
         File.WriteAllBytes(path, pdf);
-        return Run("pdfsig", [path]).All;
+        return ExternalTools.Run("pdfsig", [path]).All;
     }
 
     private sealed class TestEnvironment(string name, string contentRoot) : IHostEnvironment

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ThiDua.Web.Infrastructure.Signing;
+using static ThiDua.IntegrationTests.Infrastructure.ExternalTools;
 using static ThiDua.IntegrationTests.Signing.SigningFixtures;
 
 namespace ThiDua.IntegrationTests.Signing;

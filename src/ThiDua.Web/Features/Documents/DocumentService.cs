@@ -104,22 +104,7 @@ public sealed class DocumentService(
         {
             docx.SignerTitle = request.SignerTitle.Trim();
         }
-        var pdf = new OfficialDocument
-        {
-            Id = Guid.NewGuid(),
-            Kind = docx.Kind,
-            SourceKey = docx.SourceKey,
-            IsPdf = true,
-            Title = docx.Title,
-            Number = docx.Number,
-            Date = docx.Date,
-            SignerName = docx.SignerName,
-            SignerTitle = docx.SignerTitle,
-            OwnerUnitId = docx.OwnerUnitId,
-            State = OfficialDocumentState.Pending,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = user.UserName,
-        };
+        var pdf = NewDocument(docx.Kind, docx.SourceKey, docx, isPdf: true);
         var current = await ReadAsync(docx, cancellationToken);
         await AddVersionAsync(docx, renderer.AddVerificationCode(current, docx.Date, VerificationUrl(pdf.Id)), docx.Title, cancellationToken);
         docx.State = OfficialDocumentState.Issued;
