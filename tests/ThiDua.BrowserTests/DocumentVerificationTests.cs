@@ -34,7 +34,7 @@ public sealed class DocumentVerificationTests(BrowserApp app) : IClassFixture<Br
             {
                 await page.GotoAsync($"{app.BaseUrl}/cong-khai/xac-thuc");
                 await page.GetByLabel("Tệp PDF cần kiểm tra (tối đa 20 MB)").SetInputFilesAsync(file);
-                await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra", Exact = true }).ClickAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
                 foreach (var width in new[] { 390, 1366 })
                 {
