@@ -70,7 +70,10 @@ public class IssuedDocumentTests
         {
             Assert.Empty(new OpenXmlValidator().Validate(word));
         }
-        DocumentTools.Shot(pdf, "quyet-dinh-da-ky", LastPage(pdf));
+        // The visible signature stands where the signer signs: on the page of the signature block (the attached list follows it).
+        Assert.Equal(DocumentTools.Words(pdf).Words.Where(w => w.Text == "Nguyễn").Max(w => w.Page), SignaturePage(pdf));
+        Assert.True(SignaturePage(pdf) < LastPage(pdf), "the decision's attached list comes after its signature");
+        DocumentTools.Shot(pdf, "quyet-dinh-da-ky", SignaturePage(pdf));
         Assert.Contains(DocumentTools.QrCodes(pdf, LastPage(pdf)), code => code.EndsWith($"/cong-khai/xac-thuc/{pdfId}", StringComparison.Ordinal));
 
         var verified = await (await board.GetAsync($"/api/v1/documents/{pdfId}/verify")).JsonAsync();
@@ -240,6 +243,14 @@ public class IssuedDocumentTests
         var problem = await (await board.GetAsync($"/api/v1/documents/{(string)decision["documentId"]!}")).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("libreoffice", (string?)problem["detail"], StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await board.GetAsync($"/api/v1/documents/{(string)decision["docxDocumentId"]!}")).StatusCode);
+    }
+
+    /// <summary>The page (1-based) holding the signature field's widget.</summary>
+    private static int SignaturePage(byte[] pdf)
+    {
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        return Enumerable.Range(0, document.PageCount).Single(i => Enumerable.Range(0, document.Pages[i].Annotations.Count)
+            .Any(j => document.Pages[i].Annotations[j].Elements.GetName("/FT") == "/Sig")) + 1;
     }
 
     private static int LastPage(byte[] pdf) =>

@@ -26,11 +26,9 @@ internal sealed class DocumentSigner(SigningKey key, TimeProvider clock, ILogger
         SignatureFonts.EnsureRegistered();
         using var input = new MemoryStream(pdf, writable: false);
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
-        var pageIndex = document.PageCount - 1;
-        var page = document.Pages[pageIndex];
-        var (width, height) = (page.MediaBox.Width, page.MediaBox.Height);
-        var box = SignaturePlacement.AboveName(pdf, pageIndex + 1, width, height, request.SignerName, logger)
-            ?? SignaturePlacement.Fallback(width);
+        var found = SignaturePlacement.AboveName(pdf, request.SignerName, logger);
+        var pageIndex = found?.PageIndex ?? document.PageCount - 1;
+        var box = found?.Box ?? SignaturePlacement.Fallback(document.Pages[pageIndex].MediaBox.Width);
         cancellationToken.ThrowIfCancellationRequested();
 
         var options = new DigitalSignatureOptions

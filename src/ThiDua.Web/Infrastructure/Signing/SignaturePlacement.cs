@@ -10,9 +10,10 @@ namespace ThiDua.Web.Infrastructure.Signing;
 internal readonly record struct PageBox(double Left, double Bottom, double Width, double Height);
 
 /// <summary>
-/// Where the visible signature goes: in the blank space of the signature block, above the signer's name on the last page,
-/// as a hand signature would. The name's position comes from poppler's <c>pdftotext -bbox-layout</c>; without poppler,
-/// or when the name is not on the page, the block goes to the lower right above the bottom margin.
+/// Where the visible signature goes: in the blank space of the signature block, above the signer's name, as a hand
+/// signature would — on the last page that has the name (a decision's attached list comes after its signature). The
+/// name's position comes from poppler's <c>pdftotext -bbox-layout</c>; without poppler, or when the name is on no page,
+/// the block goes to the lower right of the last page above the bottom margin.
 /// </summary>
 internal static class SignaturePlacement
 {
@@ -24,22 +25,32 @@ internal static class SignaturePlacement
 
     public static PageBox Fallback(double pageWidth) => new(pageWidth - RightMargin - BoxWidth, BottomMargin, BoxWidth, BoxHeight);
 
-    /// <summary>The box above <paramref name="signerName"/> on page <paramref name="pageNumber"/> (1-based), or null.</summary>
-    public static PageBox? AboveName(byte[] pdf, int pageNumber, double pageWidth, double pageHeight, string signerName, ILogger logger)
+    /// <summary>The page (0-based) and the box above <paramref name="signerName"/>, searching from the last page back; null when it is on none.</summary>
+    public static (int PageIndex, PageBox Box)? AboveName(byte[] pdf, string signerName, ILogger logger)
     {
-        var xhtml = RunPdfToText(pdf, pageNumber, logger);
-        if (xhtml is null)
-        {
-            return null;
-        }
-        var lines = ReadLines(xhtml);
         var wanted = Words(signerName);
-        if (wanted.Length == 0)
+        if (wanted.Length == 0 || RunPdfToText(pdf, logger) is not { } xhtml)
         {
             return null;
         }
-        // The last occurrence: the name can appear in the body too, the signature block is at the end.
-        var name = lines.LastOrDefault(line => ContainsSequence(line.Words, wanted));
+        using var reader = XmlReader.Create(new StringReader(xhtml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        var pages = XDocument.Load(reader).Descendants().Where(e => e.Name.LocalName == "page").ToList();
+        for (var index = pages.Count - 1; index >= 0; index--)
+        {
+            if (AboveName(ReadLines(pages[index]), Number(pages[index], "width"), Number(pages[index], "height"), wanted) is { } box)
+            {
+                return (index, box);
+            }
+        }
+        return null;
+    }
+
+    private static PageBox? AboveName(List<Line> lines, double pageWidth, double pageHeight, string[] wanted)
+    {
+        // The signature block's line holds the name alone; elsewhere (a list of people) it may stand among other words.
+        // Of each kind the last occurrence: the signature block is at the end.
+        var name = lines.LastOrDefault(line => line.Words.SequenceEqual(wanted, StringComparer.CurrentCultureIgnoreCase))
+            ?? lines.LastOrDefault(line => ContainsSequence(line.Words, wanted));
         if (name is null)
         {
             return null;
@@ -59,14 +70,10 @@ internal static class SignaturePlacement
 
     private sealed record Line(double XMin, double YMin, double XMax, double YMax, string[] Words);
 
-    private static List<Line> ReadLines(string xhtml)
-    {
-        using var reader = XmlReader.Create(new StringReader(xhtml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
-        var document = XDocument.Load(reader);
-        return document.Descendants().Where(e => e.Name.LocalName == "line").Select(line => new Line(
+    private static List<Line> ReadLines(XElement page) =>
+        page.Descendants().Where(e => e.Name.LocalName == "line").Select(line => new Line(
             Number(line, "xMin"), Number(line, "yMin"), Number(line, "xMax"), Number(line, "yMax"),
             [.. line.Elements().Where(w => w.Name.LocalName == "word").SelectMany(w => Words(w.Value))])).ToList();
-    }
 
     private static double Number(XElement element, string attribute) =>
         double.Parse(element.Attribute(attribute)?.Value ?? "0", CultureInfo.InvariantCulture);
@@ -86,7 +93,7 @@ internal static class SignaturePlacement
         return false;
     }
 
-    private static string? RunPdfToText(byte[] pdf, int pageNumber, ILogger logger)
+    private static string? RunPdfToText(byte[] pdf, ILogger logger)
     {
         var input = Path.Combine(Path.GetTempPath(), "thidua-sign-" + Guid.NewGuid().ToString("N") + ".pdf");
         try
@@ -99,7 +106,7 @@ internal static class SignaturePlacement
                 UseShellExecute = false,
                 StandardOutputEncoding = Encoding.UTF8,
             };
-            foreach (var argument in new[] { "-bbox-layout", "-enc", "UTF-8", "-f", pageNumber.ToString(CultureInfo.InvariantCulture), "-l", pageNumber.ToString(CultureInfo.InvariantCulture), input, "-" })
+            foreach (var argument in new[] { "-bbox-layout", "-enc", "UTF-8", input, "-" })
             {
                 start.ArgumentList.Add(argument);
             }
