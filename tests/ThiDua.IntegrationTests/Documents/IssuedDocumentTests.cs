@@ -159,7 +159,27 @@ public class IssuedDocumentTests
         var pdf = await BytesAsync(await secretariat.GetAsync("/api/v1/movements/CDS-2022-2025/consolidated-report?year=2026&format=pdf"), "application/pdf");
         Assert.Contains("Signature is Valid", PdfSig(pdf), StringComparison.Ordinal);
         Assert.Contains("Bản đã sửa của cơ quan thường trực", DocumentTools.Text(pdf), StringComparison.Ordinal);
+        Assert.Equal("Trần Văn Bình", (string)issued["signerName"]!);
         await (await secretariat.PostAsync($"/api/v1/documents/{id}/versions", FileForm(CorrectedReport(draft), "muon.docx"))).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task AnUncorrectedReportIsDraftedAgainWithItsSignerWhenIssued()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite, settings: Rendering);
+        var secretariat = await app.ClientAsync("thuongtruc");
+        var draft = await secretariat.GetAsync("/api/v1/movements/CDS-2022-2025/consolidated-report?year=2026&format=docx");
+        var id = draft.Headers.GetValues("X-Document-Id").Single();
+
+        await (await secretariat.PostJsonAsync($"/api/v1/documents/{id}/issue", new { signerName = "Trần Văn Bình", signerTitle = "PHÓ GIÁM ĐỐC" })).JsonAsync(HttpStatusCode.Created);
+
+        var pdf = await BytesAsync(await secretariat.GetAsync("/api/v1/movements/CDS-2022-2025/consolidated-report?year=2026&format=pdf"), "application/pdf");
+        var text = DocumentTools.Text(pdf);
+        Assert.Contains("KT. GIÁM ĐỐC", text, StringComparison.Ordinal);
+        Assert.Contains("Trần Văn Bình", text, StringComparison.Ordinal);
+        // The visible signature is above the printed name, on its page.
+        Assert.Equal(DocumentTools.Words(pdf).Words.Where(w => w.Text == "Trần").Max(w => w.Page), SignaturePage(pdf));
+        Assert.Contains("Signature is Valid", PdfSig(pdf), StringComparison.Ordinal);
     }
 
     [Fact]

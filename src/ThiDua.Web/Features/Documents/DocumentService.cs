@@ -81,10 +81,13 @@ public sealed class DocumentService(
     }
 
     /// <summary>
-    /// Issues a draft: its last DOCX gets the QR code of the PDF to come, becomes the frozen version, and the PDF is
-    /// rendered and signed. Only a draft can be issued (409 otherwise).
+    /// Issues a draft: the PDF to come is rendered from it and signed, and its DOCX — with the QR code of that PDF — is
+    /// frozen. A draft nobody corrected is drafted again from today's data (<paramref name="redraft"/>) with the signer
+    /// given, so the printed name is the one who signs; a corrected one is kept as its author left it, the QR code added.
+    /// Only a draft can be issued (409 otherwise).
     /// </summary>
-    public async Task<OfficialDocument> IssueAsync(Guid draftId, IssueRequest request, CancellationToken cancellationToken = default)
+    public async Task<OfficialDocument> IssueAsync(Guid draftId, IssueRequest request, Func<CancellationToken, Task<OfficialDocumentContent>>? redraft,
+        CancellationToken cancellationToken = default)
     {
         var docx = await FindAsync(draftId, cancellationToken);
         await EnsureMayChangeAsync(docx);
@@ -105,8 +108,20 @@ public sealed class DocumentService(
             docx.SignerTitle = request.SignerTitle.Trim();
         }
         var pdf = NewDocument(docx.Kind, docx.SourceKey, docx, isPdf: true);
-        var current = await ReadAsync(docx, cancellationToken);
-        await AddVersionAsync(docx, renderer.AddVerificationCode(current, docx.Date, VerificationUrl(pdf.Id)), docx.Title, cancellationToken);
+        var versions = await db.DocumentVersions.CountAsync(v => v.DocumentId == docx.Id, cancellationToken);
+        byte[] issued;
+        if (versions <= 1 && redraft is not null)
+        {
+            var content = await redraft(cancellationToken);
+            content = content with { Signature = Signed(content.Signature, request) };
+            (docx.Title, docx.Number, docx.Date, pdf.Title, pdf.Number, pdf.Date) = (content.Title, content.Number, content.Date, content.Title, content.Number, content.Date);
+            issued = renderer.Render(content, VerificationUrl(pdf.Id));
+        }
+        else
+        {
+            issued = renderer.AddVerificationCode(await ReadAsync(docx, cancellationToken), docx.Date, VerificationUrl(pdf.Id));
+        }
+        await AddVersionAsync(docx, issued, docx.Title, cancellationToken);
         docx.State = OfficialDocumentState.Issued;
         docx.IssuedAt = pdf.CreatedAt;
         docx.IssuedBy = user.UserName;
@@ -114,6 +129,13 @@ public sealed class DocumentService(
         db.Documents.Add(pdf);
         await SaveOnceAsync(cancellationToken);
         return await FinishAsync(pdf, cancellationToken);
+    }
+
+    /// <summary>The signature block with the signer named at issue: a title given is read as the block's title ("PHÓ GIÁM ĐỐC" → "KT. GIÁM ĐỐC").</summary>
+    private static SignatureBlock Signed(SignatureBlock drafted, IssueRequest request)
+    {
+        var name = string.IsNullOrWhiteSpace(request.SignerName) ? drafted.Name : request.SignerName.Trim();
+        return string.IsNullOrWhiteSpace(request.SignerTitle) ? drafted with { Name = name } : SignatureBlock.FromTitle(request.SignerTitle, name);
     }
 
     /// <summary>

@@ -11,22 +11,22 @@ public static class DocumentsApi
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         var documents = app.MapGroup("/api/v1/documents").WithTags("Documents");
-        documents.MapGet("/{id:guid}", Download).RequireAuthorization(Policies.SignedIn)
+        documents.MapGet("/{id:guid}", Download).Answers(StatusCodes.Status409Conflict).RequireAuthorization(Policies.SignedIn)
             .WithSummary("The file (DOCX or PDF). Drafts and Word files only for who makes them; 409 while a PDF is being made or when it could not be.");
         documents.MapGet("/{id:guid}/info", Info).RequireAuthorization(Policies.SignedIn)
             .WithSummary("What the document is: kind, title, number, date, signer, state, SHA-256, versions, its public verification address.");
-        documents.MapGet("/{id:guid}/verify", Verify).RequireAuthorization(Policies.SignedIn)
+        documents.MapGet("/{id:guid}/verify", Verify).Answers(StatusCodes.Status409Conflict).RequireAuthorization(Policies.SignedIn)
             .WithSummary("{valid, signer, signedAt, sha256, certificate, changedAfterSigning, trusted, message} of the stored file.");
         documents.MapPost("/{id:guid}/versions", AddVersion).RequireAuthorization(Policies.Upload).DisableAntiforgery()
             .WithSummary("Multipart file: a corrected DOCX of a draft becomes its next version (If-Match: the version read). 409 once issued.");
         documents.MapPost("/{id:guid}/issue", Issue).RequireAuthorization(Policies.Secretariat)
             .WithSummary("Issues a draft report {signerName?, signerTitle?}: the PDF is rendered from its last version, signed and frozen.");
 
-        app.MapGet("/api/v1/nominations/{id:int}/proposal-document", Proposal).WithTags("Documents").RequireAuthorization(Policies.Nominate)
+        app.MapGet("/api/v1/nominations/{id:int}/proposal-document", Proposal).Answers(StatusCodes.Status409Conflict).WithTags("Documents").RequireAuthorization(Policies.Nominate)
             .WithSummary("The Tờ trình đề nghị khen thưởng of a nomination (DOCX draft; header X-Document-Id names it for POST …/versions).");
-        app.MapGet("/api/v1/council-sessions/{id:int}/minutes", Minutes).WithTags("Documents").RequireAuthorization(Policies.Council)
+        app.MapGet("/api/v1/council-sessions/{id:int}/minutes", Minutes).Answers(StatusCodes.Status409Conflict).WithTags("Documents").RequireAuthorization(Policies.Council)
             .WithSummary("The Biên bản of a closed session, ?format=docx|pdf: members present and absent, tallies — never a ballot.");
-        app.MapGet("/api/v1/movements/{code}/consolidated-report", ConsolidatedReport).WithTags("Documents").RequireAuthorization(Policies.DraftDocuments)
+        app.MapGet("/api/v1/movements/{code}/consolidated-report", ConsolidatedReport).Answers(StatusCodes.Status409Conflict).WithTags("Documents").RequireAuthorization(Policies.DraftDocuments)
             .WithSummary("The consolidated annual report (R5) of ?year=, ?format=docx|pdf: the draft, or the signed PDF once issued.");
 
         var open = app.MapGroup("/api/open/v1").WithTags("Open data").RequireAuthorization(Policies.Public);
@@ -58,9 +58,9 @@ public static class DocumentsApi
         return TypedResults.Created($"/api/v1/documents/{id}", document);
     }
 
-    private static async Task<Created<DocumentDto>> Issue(DocumentService service, Guid id, IssueRequest? request, CancellationToken ct)
+    private static async Task<Created<DocumentDto>> Issue(RecordDocuments records, DocumentService service, Guid id, IssueRequest? request, CancellationToken ct)
     {
-        var pdf = await service.IssueAsync(id, request ?? new IssueRequest(), ct);
+        var pdf = await records.IssueAsync(id, request ?? new IssueRequest(), ct);
         return TypedResults.Created($"/api/v1/documents/{pdf.Id}", await service.GetAsync(pdf.Id, ct));
     }
 

@@ -77,6 +77,21 @@ public sealed class RecordDocuments(ThiDuaDbContext db, DocumentService document
         return issued ?? await documents.PreviewAsync(draft, cancellationToken);
     }
 
+    /// <summary>Issues a draft report (<see cref="DocumentService.IssueAsync"/>): an uncorrected one is drafted again from the year's data with its signer.</summary>
+    public async Task<OfficialDocument> IssueAsync(Guid draftId, IssueRequest request, CancellationToken cancellationToken = default)
+    {
+        var key = await db.Documents.AsNoTracking().Where(d => d.Id == draftId).Select(d => d.SourceKey).FirstOrDefaultAsync(cancellationToken);
+        Func<CancellationToken, Task<OfficialDocumentContent>>? redraft = null;
+        // "report:{movement}:{year}"
+        if (key is not null && key.StartsWith("report:", StringComparison.Ordinal)
+            && int.TryParse(key[(key.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var year))
+        {
+            var movement = key["report:".Length..key.LastIndexOf(':')];
+            redraft = ct => composer.ConsolidatedReportAsync(movement, year, ct);
+        }
+        return await documents.IssueAsync(draftId, request, redraft, cancellationToken);
+    }
+
     /// <summary>A closed council session's Biên bản (tallies only, never a ballot): the draft, or an unsigned PDF of its current version.</summary>
     public async Task<OfficialDocument> MinutesAsync(int sessionId, bool pdf, CancellationToken cancellationToken = default)
     {

@@ -26,7 +26,7 @@ public static class OpenDataApi
         open.MapGet("/results", Results).WithSummary("The published ranking of a framework (JSON).");
         open.MapGet("/results.json", Results).WithSummary("The published ranking of a framework (JSON), the same as /results: the name its signature's follows.");
         open.MapGet("/results.csv", ResultsCsv).WithSummary("The published ranking of a framework (CSV, UTF-8).");
-        open.MapGet("/results.pdf", ResultsPdf).WithSummary("The published ranking of a framework as a signed PDF (PAdES), with a QR code to its verification page.");
+        open.MapGet("/results.pdf", ResultsPdf).Answers(StatusCodes.Status409Conflict).WithSummary("The published ranking of a framework as a signed PDF (PAdES), with a QR code to its verification page.");
         open.MapGet("/results.json.p7s", ResultsJsonSignature).WithSummary("Detached CMS signature (DER) of the bytes of /results.json of the same framework.");
         open.MapGet("/results.csv.p7s", ResultsCsvSignature).WithSummary("Detached CMS signature (DER) of the bytes of /results.csv of the same framework.");
         open.MapGet("/notices", Notices).WithSummary("Nominations on public notice now, with the last day for comments.");

@@ -44,7 +44,7 @@ public sealed class ConsolidatedModel(ConsolidatedReportBuilder builder, Documen
         {
             var year = Year();
             var draft = await records.ConsolidatedReportAsync(MovementSeeder.Code, year, pdf: false);
-            var pdf = await documents.IssueAsync(draft.Id, new Documents.IssueRequest(signerName, signerTitle));
+            var pdf = await records.IssueAsync(draft.Id, new Documents.IssueRequest(signerName, signerTitle));
             TempData["Message"] = pdf.State == ThiDua.Data.Documents.OfficialDocumentState.Failed
                 ? $"Đã ban hành bản Word; chưa tạo được bản PDF: {pdf.Error}"
                 : $"Đã ký số và ban hành báo cáo tổng hợp năm {year}.";
