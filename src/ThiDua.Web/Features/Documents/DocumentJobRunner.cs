@@ -110,7 +110,8 @@ public sealed class DocumentJobRunner(IServiceScopeFactory scopes, IPdfConverter
         try
         {
             var source = await db.Documents.AsNoTracking().FirstAsync(d => d.Id == document.SourceDocumentId, cancellationToken);
-            var docx = await ReadAsync(services, db, source.FileId!.Value, cancellationToken);
+            var files = services.GetRequiredService<FileService>();
+            var docx = await files.ContentAsync(source.FileId!.Value, cancellationToken);
             var pdf = await converter.ConvertDocxAsync(docx, cancellationToken);
             var signedAt = clock.GetUtcNow();
             if (document.Signed)
@@ -121,7 +122,7 @@ public sealed class DocumentJobRunner(IServiceScopeFactory scopes, IPdfConverter
                 pdf = await signer.SignPdfAsync(pdf, new PdfSignatureRequest(signerName, document.SignerTitle,
                     $"Ban hành {document.Title}", options.Value.Place, signedAt), cancellationToken);
             }
-            var stored = await services.GetRequiredService<FileService>().SaveAsync(pdf, FileNames.For(document.Title), PdfOnly, cancellationToken);
+            var stored = await files.SaveAsync(pdf, FileNames.For(document.Title), PdfOnly, cancellationToken);
             document.FileId = stored.Id;
             document.Sha256 = stored.Sha256;
             document.State = OfficialDocumentState.Issued;
@@ -151,15 +152,6 @@ public sealed class DocumentJobRunner(IServiceScopeFactory scopes, IPdfConverter
     }
 
     private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
-
-    private static async Task<byte[]> ReadAsync(IServiceProvider services, ThiDuaDbContext db, Guid fileId, CancellationToken cancellationToken)
-    {
-        var key = await db.Files.Where(f => f.Id == fileId).Select(f => f.StorageKey).FirstAsync(cancellationToken);
-        await using var stream = await services.GetRequiredService<IFileStore>().OpenAsync(key, cancellationToken);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
 }
 
 /// <summary>

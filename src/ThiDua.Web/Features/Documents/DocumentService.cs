@@ -237,17 +237,7 @@ public sealed class DocumentService(
     /// <summary>Any PDF someone holds: its signature checked, and the issued document it is, when its SHA-256 is one of ours.</summary>
     public async Task<VerificationDto> VerifyUploadAsync(IFormFile? upload, CancellationToken cancellationToken = default)
     {
-        if (upload is null || upload.Length == 0)
-        {
-            throw DomainException.ForField("file", "Chưa chọn tệp PDF, hoặc tệp rỗng.");
-        }
-        if (upload.Length > files.MaxBytes)
-        {
-            throw new FileRejectedException(StatusCodes.Status413PayloadTooLarge, $"Tệp lớn hơn giới hạn {files.MaxBytes / (1024 * 1024)} MB.");
-        }
-        using var buffer = new MemoryStream((int)upload.Length);
-        await upload.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
+        var bytes = await files.ReadUploadAsync(upload, cancellationToken);
         if (FileTypes.Detect(bytes) != FileTypes.Pdf)
         {
             throw new FileRejectedException(StatusCodes.Status415UnsupportedMediaType, "Tệp không phải PDF: chỉ kiểm tra được văn bản PDF có chữ ký số.");
@@ -306,14 +296,8 @@ public sealed class DocumentService(
     private async Task<OfficialDocument> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new NotFoundException(Missing);
 
-    private async Task<byte[]> ReadAsync(OfficialDocument document, CancellationToken cancellationToken)
-    {
-        var key = await db.Files.Where(f => f.Id == document.FileId).Select(f => f.StorageKey).FirstAsync(cancellationToken);
-        await using var stream = await store.OpenAsync(key, cancellationToken);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
+    private Task<byte[]> ReadAsync(OfficialDocument document, CancellationToken cancellationToken) =>
+        files.ContentAsync(document.FileId!.Value, cancellationToken);
 
     private OfficialDocument NewDocument(OfficialDocumentKind kind, string sourceKey, OfficialDocumentContent content, bool isPdf, int? ownerUnitId) => new()
     {

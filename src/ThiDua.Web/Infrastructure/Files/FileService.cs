@@ -19,7 +19,11 @@ public sealed class FileService(ThiDuaDbContext db, IFileStore store, IConfigura
 {
     public long MaxBytes => configuration.GetValue<long?>("Storage:MaxFileBytes") ?? 20 * 1024 * 1024;
 
-    public async Task<StoredFile> SaveAsync(IFormFile? upload, IReadOnlySet<string> accepted, CancellationToken cancellationToken)
+    public async Task<StoredFile> SaveAsync(IFormFile? upload, IReadOnlySet<string> accepted, CancellationToken cancellationToken) =>
+        await SaveAsync(await ReadUploadAsync(upload, cancellationToken), upload!.FileName, accepted, cancellationToken);
+
+    /// <summary>The bytes of an upload, refused when there is none, it is empty (400) or over the limit (413).</summary>
+    public async Task<byte[]> ReadUploadAsync(IFormFile? upload, CancellationToken cancellationToken)
     {
         if (upload is null || upload.Length == 0)
         {
@@ -31,7 +35,17 @@ public sealed class FileService(ThiDuaDbContext db, IFileStore store, IConfigura
         }
         using var buffer = new MemoryStream((int)upload.Length);
         await upload.CopyToAsync(buffer, cancellationToken);
-        return await SaveAsync(buffer.ToArray(), upload.FileName, accepted, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The bytes of a stored file, for the server's own work on it (the caller has checked who may read it).</summary>
+    public async Task<byte[]> ContentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var key = await db.Files.Where(f => f.Id == id).Select(f => f.StorageKey).FirstAsync(cancellationToken);
+        await using var stream = await store.OpenAsync(key, cancellationToken);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
     }
 
     /// <summary>
