@@ -50,6 +50,10 @@ public class TargetMeasurement
     public int Year { get; set; }
     public double Value { get; set; }
     public required string Source { get; set; }
+    /// <summary>Where the source can be read (a published page), so that anyone can check the figure.</summary>
+    public string? SourceUrl { get; set; }
+    /// <summary>The date the source was published (or the figure announced); null when the source shows none.</summary>
+    public DateOnly? SourceDate { get; set; }
     public string? Note { get; set; }
     public DateTime RecordedAt { get; set; }
     public string? RecordedBy { get; set; }
@@ -98,6 +102,7 @@ internal sealed class TargetMeasurementConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<TargetMeasurement> builder)
     {
         builder.Property(m => m.Source).HasMaxLength(1000);
+        builder.Property(m => m.SourceUrl).HasMaxLength(1000);
         builder.Property(m => m.Note).HasMaxLength(2000);
         builder.Property(m => m.RecordedBy).HasMaxLength(256);
         builder.HasIndex(m => new { m.TargetId, m.Year });

@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ThiDua.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class TargetMeasurementSource : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "SourceDate",
+                table: "TargetMeasurements",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceUrl",
+                table: "TargetMeasurements",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SourceDate",
+                table: "TargetMeasurements");
+
+            migrationBuilder.DropColumn(
+                name: "SourceUrl",
+                table: "TargetMeasurements");
+        }
+    }
+}
