@@ -6,6 +6,8 @@ namespace ThiDua.Web.Data.Seed;
 /// Every quantified target of section II.6 of Decision 2025/QĐ-UBND (Resolution 09-NQ/TU's targets for 2025 and
 /// 2030) and the DTI "top 3" of section II.2, in the document's own words. A target whose figure the text gives for
 /// both 2025 and 2030 is one target with two goals; intermediate years the text names are milestones.
+/// The measured values are not here: they are dated data with their sources in <c>target-measurements.csv</c>
+/// (<see cref="TargetMeasurementsCsv"/>, ADR 024).
 /// </summary>
 public static class TargetCatalogue
 {
@@ -20,8 +22,7 @@ public static class TargetCatalogue
         IReadOnlyList<TargetGoal> Goals,
         string? Note = null,
         Measurement? Baseline = null,
-        string? BaselineSource = null,
-        IReadOnlyList<(Measurement Value, string Source)>? Measurements = null);
+        string? BaselineSource = null);
 
     private const string A = "QĐ 2025/QĐ-UBND, mục II.6.a (NQ 09-NQ/TU, mục tiêu đến năm 2025)";
     private const string B = "QĐ 2025/QĐ-UBND, mục II.6.b (NQ 09-NQ/TU, mục tiêu cơ bản đến năm 2030)";
@@ -36,8 +37,7 @@ public static class TargetCatalogue
             "Quảng Ninh thuộc nhóm các địa phương dẫn đầu về chỉ số đánh giá chuyển đổi số (DTI) của cả nước (top 3)",
             "QĐ 2025/QĐ-UBND, mục II.2", [G(2025, 3)],
             Note: "Cùng mục tiêu: dẫn đầu về an toàn, an ninh mạng (văn bản không nêu con số). Hạng DTI cấp tỉnh do Bộ TT&TT (nay Bộ KH&CN) công bố.",
-            Baseline: new Measurement(2021, 7), BaselineSource: "DTI 2021: hạng 7/63",
-            Measurements: [(new Measurement(2020, 4), "DTI 2020 (Bộ TT&TT): 0,3897, hạng 4/63"), (new Measurement(2021, 7), "DTI 2021 (Bộ TT&TT): hạng 7/63"), (new Measurement(2022, 3), "DTI 2022 (dti.gov.vn): 0,7024, hạng 3/63")]),
+            Baseline: new Measurement(2021, 7), BaselineSource: "DTI 2021: hạng 7/63"),
 
         // II.6.a — Chính quyền số.
         new("CQS-DU-LIEU-MO", TargetArea.DigitalGovernment, TargetUnit.Percent, TargetDirection.Up, TargetQualifier.Reach,

@@ -19,7 +19,7 @@ public static class TargetDisplay
     public static string StatusClass(TargetStatus status) => "status-" + TargetService.StatusCode(status);
 
     /// <summary>Said instead of a chart while a target has no measured value: axes with nothing on them tell nobody anything.</summary>
-    public const string NoMeasurement = "Chưa có số liệu đo được, nên chưa có biểu đồ.";
+    public const string NoMeasurement = "Chưa có số liệu công bố.";
 
     /// <summary>
     /// Measured values and the trajectory line (baseline → each goal), as Chart.js series over years; a rank's axis

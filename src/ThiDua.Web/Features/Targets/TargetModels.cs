@@ -7,7 +7,8 @@ public sealed record BaselineDto(int Year, double Value, string? Source);
 
 public sealed record GoalDto(int Year, double Value, double? Max, bool Milestone);
 
-public sealed record MeasurementDto(int Year, double Value, string Source, string? Note, DateTime RecordedAt, string? RecordedBy);
+/// <summary>A measured value: <c>sourceUrl</c> and <c>sourceDate</c> (ISO date) say where and when it was published, when known.</summary>
+public sealed record MeasurementDto(int Year, double Value, string Source, string? Note, DateTime RecordedAt, string? RecordedBy, string? SourceUrl = null, DateOnly? SourceDate = null);
 
 public sealed record GoalProgressDto(int Year, double Goal, double? Max, bool Milestone, double? Expected, double? Progress, TargetStatus Status);
 
@@ -49,6 +50,13 @@ public sealed class MeasurementRequest
 
     [StringLength(2000)]
     public string? Note { get; init; }
+
+    /// <summary>Where the source can be read: an absolute http(s) address.</summary>
+    [StringLength(1000)]
+    public string? SourceUrl { get; init; }
+
+    /// <summary>When the source was published.</summary>
+    public DateOnly? SourceDate { get; init; }
 }
 
 public sealed class GoalRequest

@@ -60,6 +60,15 @@ public sealed class TargetService(ThiDuaDbContext db, CurrentUser user, TimeProv
         var year = request.Year!.Value;
         var value = request.Value!.Value;
         CheckValue(target.Unit, year, value, "value");
+        var sourceUrl = string.IsNullOrWhiteSpace(request.SourceUrl) ? null : request.SourceUrl.Trim();
+        if (sourceUrl is not null && !IsWebAddress(sourceUrl))
+        {
+            throw DomainException.ForField("sourceUrl", "Địa chỉ nguồn phải là một địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https://.");
+        }
+        if (request.SourceDate is { } published && published > VietnamTime.Today(clock))
+        {
+            throw DomainException.ForField("sourceDate", "Ngày công bố không được sau hôm nay.");
+        }
         var measurement = new TargetMeasurement
         {
             TargetId = target.Id,
@@ -67,13 +76,22 @@ public sealed class TargetService(ThiDuaDbContext db, CurrentUser user, TimeProv
             Value = value,
             Source = request.Source.Trim(),
             Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            SourceUrl = sourceUrl,
+            SourceDate = request.SourceDate,
             RecordedAt = clock.GetUtcNow().UtcDateTime,
             RecordedBy = user.UserName,
         };
         db.TargetMeasurements.Add(measurement);
         await db.SaveChangesAsync(cancellationToken);
-        return new MeasurementDto(measurement.Year, measurement.Value, measurement.Source, measurement.Note, measurement.RecordedAt, measurement.RecordedBy);
+        return ToDto(measurement);
     }
+
+    /// <summary>Only absolute http(s) addresses: the page shows the source as a link, and a link elsewhere (javascript:, a file) is no source.</summary>
+    public static bool IsWebAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static MeasurementDto ToDto(TargetMeasurement m) =>
+        new(m.Year, m.Value, m.Source, m.Note, m.RecordedAt, m.RecordedBy, m.SourceUrl, m.SourceDate);
 
     public async Task<TargetDto> CreateAsync(CreateTargetRequest request, CancellationToken cancellationToken = default)
     {
@@ -243,7 +261,7 @@ public sealed class TargetService(ThiDuaDbContext db, CurrentUser user, TimeProv
         return new TargetDto(t.Code, t.Text, t.Area, t.Unit, t.Direction, t.Qualifier,
             baseline is null ? null : new BaselineDto(baseline.Year, baseline.Value, t.BaselineSource),
             t.Goals.OrderBy(g => g.Year).Select(g => new GoalDto(g.Year, g.Value, g.Max, g.Milestone)).ToList(),
-            t.Measurements.OrderBy(m => m.Year).ThenBy(m => m.RecordedAt).Select(m => new MeasurementDto(m.Year, m.Value, m.Source, m.Note, m.RecordedAt, m.RecordedBy)).ToList(),
+            t.Measurements.OrderBy(m => m.Year).ThenBy(m => m.RecordedAt).Select(ToDto).ToList(),
             current?.Status ?? TargetStatus.NoData,
             latest is null ? null : new LatestDto(latest.Year, latest.Value),
             progress.Select(p => new GoalProgressDto(p.Year, p.Goal, p.Max, p.Milestone, p.Expected, p.Progress, p.Status)).ToList(),
