@@ -35,7 +35,7 @@ public class TargetAndTaskPagesTests
         var secretariat = await app.PageClientAsync("thuongtruc");
 
         var dashboard = await secretariat.GetStringAsync("/chi-tieu");
-        var unmeasured = await secretariat.GetStringAsync("/chi-tieu/XHS-CAP-QUANG-HO-GIA-DINH");
+        var unmeasured = await secretariat.GetStringAsync("/chi-tieu/XHS-TRUONG-HOC-CDS");
         var ranked = await secretariat.GetStringAsync("/chi-tieu/DTI-TOP3");
 
         var cards = Regex.Count(dashboard, "class=\"card h-100 target-card\"");
