@@ -52,6 +52,25 @@ public class TargetFiguresTests
     }
 
     [Theory, Providers]
+    public async Task ARecordedFigureKeepsItsSourcesAddressAndDateAndABadAddressOrAFutureDateIsRefused(DatabaseProvider provider)
+    {
+        await using var app = await ThiDuaApp.StartAsync(provider);
+        var secretariat = await app.ClientAsync("thuongtruc");
+        const string url = "/api/v1/targets/XHS-Y-TE-SO/measurements";
+
+        var script = await (await secretariat.PostJsonAsync(url, new { year = 2025, value = 95, source = "Sở Y tế", sourceUrl = "javascript:alert(1)" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var future = await (await secretariat.PostJsonAsync(url, new { year = 2025, value = 95, source = "Sở Y tế", sourceUrl = "https://soyte.quangninh.gov.vn/bao-cao", sourceDate = "2026-12-31" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var created = await (await secretariat.PostJsonAsync(url, new { year = 2025, value = 95, source = "Sở Y tế, báo cáo năm 2025", sourceUrl = "https://soyte.quangninh.gov.vn/bao-cao", sourceDate = "2026-01-15" })).JsonAsync(HttpStatusCode.Created);
+        var target = await (await secretariat.GetAsync("/api/v1/targets/XHS-Y-TE-SO")).JsonAsync();
+
+        Assert.NotNull(script["errors"]!["sourceUrl"]);
+        Assert.NotNull(future["errors"]!["sourceDate"]);
+        Assert.Equal(("https://soyte.quangninh.gov.vn/bao-cao", "2026-01-15"), ((string?)created["sourceUrl"], (string?)created["sourceDate"]));
+        var m = target["measurements"]!.AsArray().Single()!;
+        Assert.Equal(("https://soyte.quangninh.gov.vn/bao-cao", "2026-01-15", "Sở Y tế, báo cáo năm 2025"), ((string?)m["sourceUrl"], (string?)m["sourceDate"], (string?)m["source"]));
+    }
+
+    [Theory, Providers]
     public async Task SeedingFillsMissingYearsOfAnOlderDatabaseAndNeverDuplicatesOrOverwrites(DatabaseProvider provider)
     {
         await using var app = await ThiDuaApp.StartAsync(provider);
