@@ -91,7 +91,8 @@ public class DashboardApiTests
             await (await (await app.ClientAsync(user)).GetAsync("/api/v1/dashboard")).ProblemAsync(HttpStatusCode.Forbidden);
         }
         var page = await app.PageClientAsync("soyte.lanhdao");
-        Assert.Equal(HttpStatusCode.Forbidden, (await page.GetAsync("/lanh-dao")).StatusCode);
+        var denied = await page.GetAsync("/lanh-dao");
+        Assert.Contains("/loi/403", denied.Headers.Location!.ToString(), StringComparison.Ordinal);
         var leader = await app.PageClientAsync("lanhdao");
         var html = await (await leader.GetAsync("/lanh-dao")).Content.ReadAsStringAsync();
         Assert.Contains("Bảng điều hành của lãnh đạo", html, StringComparison.Ordinal);
