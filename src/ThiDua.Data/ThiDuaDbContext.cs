@@ -9,6 +9,7 @@ using ThiDua.Data.Accounts;
 using ThiDua.Data.Assessment;
 using ThiDua.Data.Feedback;
 using ThiDua.Data.Files;
+using ThiDua.Data.Inspections;
 using ThiDua.Data.Movements;
 using ThiDua.Data.Notifications;
 using ThiDua.Data.Rewards;
@@ -97,6 +98,12 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DocumentJob> DocumentJobs => Set<DocumentJob>();
     public DbSet<DetachedSignature> DetachedSignatures => Set<DetachedSignature>();
+    public DbSet<InspectionPlan> InspectionPlans => Set<InspectionPlan>();
+    public DbSet<InspectionUnit> InspectionUnits => Set<InspectionUnit>();
+    public DbSet<InspectionMember> InspectionMembers => Set<InspectionMember>();
+    public DbSet<InspectionVisit> InspectionVisits => Set<InspectionVisit>();
+    public DbSet<InspectionFinding> InspectionFindings => Set<InspectionFinding>();
+    public DbSet<InspectionRecommendation> InspectionRecommendations => Set<InspectionRecommendation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

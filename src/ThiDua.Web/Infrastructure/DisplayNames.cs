@@ -1,5 +1,6 @@
 using ThiDua.Core.Assessment;
 using ThiDua.Core.Calendar;
+using ThiDua.Core.Inspections;
 using ThiDua.Core.Movements;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Targets;
@@ -56,6 +57,8 @@ public static class DisplayNames
         ThiDua.Data.Documents.OfficialDocumentState s => Features.Documents.DocumentDisplay.StateName(s),
         UnitType t => t.VietnameseName(),
         TargetStatus s => TargetService.VietnameseName(s),
+        FindingSubject s => s.VietnameseName(),
+        RecommendationStatus s => s.VietnameseName(),
         TargetArea a => TargetService.VietnameseName(a),
         TargetDirection d => d == TargetDirection.Up ? "Càng cao càng tốt" : "Càng thấp càng tốt",
         TargetUnit u => u switch { TargetUnit.Percent => "Tỷ lệ (%)", TargetUnit.Count => "Số lượng", _ => "Thứ hạng" },
@@ -157,6 +160,12 @@ public static class DisplayNames
         ["Reorganization"] = "Sắp xếp đơn vị",
         ["Cluster"] = "Cụm, Khối thi đua",
         ["ClusterMember"] = "Thành viên Cụm, Khối",
+        ["InspectionPlan"] = "Kế hoạch kiểm tra",
+        ["InspectionUnit"] = "Đơn vị được kiểm tra",
+        ["InspectionMember"] = "Thành viên đoàn kiểm tra",
+        ["InspectionVisit"] = "Buổi làm việc của đoàn kiểm tra",
+        ["InspectionFinding"] = "Kết quả kiểm tra",
+        ["InspectionRecommendation"] = "Kiến nghị sau kiểm tra",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -403,5 +412,11 @@ public static class DisplayNames
         ["Xml"] = "Nội dung khoá",
         ["Year"] = "Năm",
         ["Yes"] = "Đồng ý",
+        ["Scope"] = "Phạm vi, nội dung kiểm tra",
+        ["Response"] = "Trả lời của đơn vị",
+        ["RespondedAt"] = "Thời điểm trả lời",
+        ["RespondedBy"] = "Người trả lời",
+        ["FindingId"] = "Kết quả kiểm tra",
+        ["PlanId"] = "Kế hoạch kiểm tra",
     };
 }

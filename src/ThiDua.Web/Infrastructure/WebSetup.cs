@@ -115,6 +115,8 @@ public static class WebSetup
         services.AddScoped<ReminderRunner>();
         services.AddHostedService<ReminderService>();
         services.AddScoped<FeedbackService>();
+        services.AddScoped<Features.Inspections.InspectionService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
 
         services.AddOptions<RewardOptions>().Bind(builder.Configuration.GetSection(RewardOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RewardOptions>, RewardOptionsValidator>();
@@ -222,6 +224,8 @@ public static class WebSetup
         app.MapReportsApi();
         app.MapCalendarApi();
         app.MapFeedbackApi();
+        Features.Inspections.InspectionsApi.MapInspectionsApi(app);
+        Features.Dashboard.DashboardApi.MapDashboardApi(app);
         app.MapRewardsApi();
         app.MapDocumentsApi();
         app.MapRulesApi();

@@ -57,6 +57,11 @@ public partial class AuthorizationMatrixTests
         [Decide] = ["Admin", "RewardBoard", "UnitLeader"],
         [ProvinceReader] = ["Admin", "Secretariat", "RewardBoard", "CouncilMember", "Inspector", "Leader"],
         [DraftDocuments] = ["Admin", "Secretariat", "RewardBoard"],
+        [Policies.Inspections] = ["Admin", "Secretariat", "RewardBoard", "Leader", "Inspector", "UnitReporter", "UnitLeader"],
+        [PlanInspections] = ["Admin", "Secretariat", "RewardBoard"],
+        [Inspect] = ["Inspector"],
+        [RespondToInspections] = ["UnitReporter", "UnitLeader"],
+        [Leadership] = ["Admin", "Secretariat", "RewardBoard", "Leader"],
     };
 
     /// <summary>Every API operation and its policy. A new operation fails <see cref="EveryApiOperationIsInTheTable"/> until it is added here.</summary>
@@ -114,6 +119,14 @@ public partial class AuthorizationMatrixTests
         ["GET /api/v1/decisions"] = SignedIn,
         ["POST /api/v1/decisions"] = Decide,
         ["GET /api/v1/decisions/{id:int}"] = SignedIn,
+        ["GET /api/v1/dashboard"] = Leadership,
+        ["GET /api/v1/inspections"] = Policies.Inspections,
+        ["POST /api/v1/inspections"] = PlanInspections,
+        ["GET /api/v1/inspections/{id:int}"] = Policies.Inspections,
+        ["GET /api/v1/inspections/{id:int}/report.csv"] = Policies.Inspections,
+        ["POST /api/v1/inspections/{id:int}/findings"] = Inspect,
+        ["POST /api/v1/inspections/{id:int}/visits"] = Inspect,
+        ["POST /api/v1/inspections/{id:int}/recommendations/{rid:int}/response"] = RespondToInspections,
         ["GET /api/v1/feedback"] = Policies.Feedback,
         ["POST /api/v1/feedback"] = Policies.Feedback,
         ["GET /api/v1/feedback/{id:int}"] = Policies.Feedback,

@@ -1,4 +1,5 @@
 using ThiDua.Core.Assessment;
+using ThiDua.Core.Inspections;
 using ThiDua.Core.Movements;
 using ThiDua.Core.Rewards;
 using ThiDua.Core.Units;
@@ -46,6 +47,7 @@ public sealed class WorkList(ThiDuaDbContext db, CurrentUser user, CalendarServi
         if (user.IsUnitStaff && user.UnitId is int unitId)
         {
             await UnitWorkAsync(unitId, user.IsIn(Roles.UnitLeader), today, items, cancellationToken);
+            await RecommendationsAsync(unitId, today, items, cancellationToken);
         }
         if (user.IsIn(Roles.Secretariat))
         {
@@ -61,8 +63,7 @@ public sealed class WorkList(ThiDuaDbContext db, CurrentUser user, CalendarServi
         }
         if (user.IsIn(Roles.Inspector))
         {
-            // The data model has no inspection plans yet (R15 is not built): say so rather than show an empty list.
-            notes.Add("Chưa có kế hoạch kiểm tra.");
+            await InspectorWorkAsync(today, items, notes, cancellationToken);
         }
         if (user.IsIn(Roles.Leader))
         {
@@ -320,10 +321,51 @@ public sealed class WorkList(ThiDuaDbContext db, CurrentUser user, CalendarServi
         }
     }
 
+    /// <summary>The inspector's plans running or to come, and the overdue recommendations of their plans to follow up.</summary>
+    private async Task InspectorWorkAsync(DateOnly today, List<WorkItem> items, List<string> notes, CancellationToken cancellationToken)
+    {
+        var me = user.Id ?? "";
+        var plans = await db.InspectionPlans.AsNoTracking()
+            .Where(p => p.EndDate >= today && p.Members.Any(m => m.UserId == me))
+            .OrderBy(p => p.StartDate).ThenBy(p => p.Id).Take(PerKind)
+            .Select(p => new { p.Id, p.Title, p.StartDate, p.EndDate, Units = p.Units.Count }).ToListAsync(cancellationToken);
+        foreach (var p in plans)
+        {
+            items.Add(new WorkItem($"Kiểm tra: {p.Title}", $"Từ {Display.Date(p.StartDate)} đến {Display.Date(p.EndDate)} · {Display.Number(p.Units)} đơn vị; ghi buổi làm việc và kết quả kiểm tra.",
+                $"/kiem-tra/{p.Id}", p.EndDate));
+        }
+        if (plans.Count == 0)
+        {
+            notes.Add("Chưa có kế hoạch kiểm tra nào đang diễn ra hoặc sắp tới.");
+        }
+        var overdue = await db.InspectionRecommendations.AsNoTracking()
+            .Where(r => r.Status != RecommendationStatus.Done && r.DueDate < today && db.InspectionMembers.Any(m => m.PlanId == r.Finding.PlanId && m.UserId == me))
+            .OrderBy(r => r.DueDate).ThenBy(r => r.Id).Take(PerKind)
+            .Select(r => new { r.Finding.PlanId, r.Text, r.DueDate, UnitName = r.Finding.Unit.Name }).ToListAsync(cancellationToken);
+        foreach (var r in overdue)
+        {
+            items.Add(new WorkItem($"Theo dõi kiến nghị quá hạn: {r.UnitName}", r.Text, $"/kiem-tra/{r.PlanId}", r.DueDate, Overdue: true));
+        }
+    }
+
+    /// <summary>The inspections' recommendations to the unit that it has not carried out yet.</summary>
+    private async Task RecommendationsAsync(int unitId, DateOnly today, List<WorkItem> items, CancellationToken cancellationToken)
+    {
+        var open = await db.InspectionRecommendations.AsNoTracking()
+            .Where(r => r.Finding.UnitId == unitId && r.Status != RecommendationStatus.Done)
+            .OrderBy(r => r.DueDate).ThenBy(r => r.Id).Take(PerKind)
+            .Select(r => new { r.Finding.PlanId, r.Text, r.DueDate }).ToListAsync(cancellationToken);
+        foreach (var r in open)
+        {
+            items.Add(new WorkItem("Thực hiện, trả lời kiến nghị sau kiểm tra", r.Text, $"/kiem-tra/{r.PlanId}", r.DueDate, Overdue: r.DueDate < today));
+        }
+    }
+
     private async Task LeaderOverviewAsync(List<OverviewLink> overview, CancellationToken cancellationToken)
     {
         var waiting = await db.Assessments.CountAsync(a => a.Status == AssessmentStatus.Submitted, cancellationToken);
         var rewards = await db.Nominations.CountAsync(n => n.Status == NominationStatus.PubliclyNoticed, cancellationToken);
+        overview.Add(new OverviewLink("Bảng điều hành: các số liệu chính của phong trào", "/lanh-dao"));
         overview.Add(new OverviewLink("Kết quả xếp hạng chỉ số chuyển đổi số (DTI)", "/ket-qua"));
         overview.Add(new OverviewLink($"Tự đánh giá DTI: {Display.Number(waiting)} bản đang chờ thẩm định", "/danh-gia"));
         overview.Add(new OverviewLink("Tiến độ báo cáo phong trào của các đơn vị", "/phong-trao/tong-hop"));

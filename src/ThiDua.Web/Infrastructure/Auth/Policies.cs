@@ -53,6 +53,21 @@ public static class Policies
     /// <summary>Drafts official documents for the province (the consolidated report): who keeps dossiers — the Reward Board, the Secretariat, Admin.</summary>
     public const string DraftDocuments = nameof(DraftDocuments);
 
+    /// <summary>Reads inspection plans (R15): province-wide roles except the council, and units' staff (their own plans only, checked by the service).</summary>
+    public const string Inspections = nameof(Inspections);
+
+    /// <summary>Makes inspection plans: the Secretariat, the Reward Board and Admin.</summary>
+    public const string PlanInspections = nameof(PlanInspections);
+
+    /// <summary>Records visits and findings: inspectors (only of their own plans, checked by the service).</summary>
+    public const string Inspect = nameof(Inspect);
+
+    /// <summary>Answers an inspection's recommendation: a unit's reporter or leader (own unit only).</summary>
+    public const string RespondToInspections = nameof(RespondToInspections);
+
+    /// <summary>The leaders' dashboard: the province's leaders and above — Leader, the Secretariat, the Reward Board, Admin.</summary>
+    public const string Leadership = nameof(Leadership);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Public, p => p.RequireAssertion(_ => true));
@@ -71,6 +86,11 @@ public static class Policies
         options.AddPolicy(Decide, p => p.RequireRole(Roles.Admin, Roles.RewardBoard, Roles.UnitLeader));
         options.AddPolicy(ProvinceReader, p => p.RequireRole(Roles.ReadEveryUnit.ToArray()));
         options.AddPolicy(DraftDocuments, p => p.RequireRole(Roles.KeepDossiers.ToArray()));
+        options.AddPolicy(Inspections, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.RewardBoard, Roles.Leader, Roles.Inspector, Roles.UnitReporter, Roles.UnitLeader));
+        options.AddPolicy(PlanInspections, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.RewardBoard));
+        options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector));
+        options.AddPolicy(RespondToInspections, p => p.RequireRole(Roles.UnitReporter, Roles.UnitLeader));
+        options.AddPolicy(Leadership, p => p.RequireRole(Roles.Admin, Roles.Secretariat, Roles.RewardBoard, Roles.Leader));
 
         // Anything that forgot to name a policy is closed, not open.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -1,0 +1,236 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ThiDua.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Inspections : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "InspectionPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionPlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionFindings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionFindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionFindings_InspectionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "InspectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InspectionFindings_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionMembers",
+                columns: table => new
+                {
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionMembers", x => new { x.PlanId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_InspectionMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InspectionMembers_InspectionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "InspectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionUnits",
+                columns: table => new
+                {
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionUnits", x => new { x.PlanId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_InspectionUnits_InspectionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "InspectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InspectionUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionVisits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionVisits_InspectionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "InspectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InspectionVisits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionRecommendations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FindingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RespondedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionRecommendations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionRecommendations_InspectionFindings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "InspectionFindings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionFindings_PlanId_UnitId",
+                table: "InspectionFindings",
+                columns: new[] { "PlanId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionFindings_UnitId",
+                table: "InspectionFindings",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionMembers_UserId",
+                table: "InspectionMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionPlans_Year",
+                table: "InspectionPlans",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionRecommendations_FindingId",
+                table: "InspectionRecommendations",
+                column: "FindingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionRecommendations_Status_DueDate",
+                table: "InspectionRecommendations",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionUnits_UnitId",
+                table: "InspectionUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionVisits_PlanId",
+                table: "InspectionVisits",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionVisits_UnitId",
+                table: "InspectionVisits",
+                column: "UnitId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "InspectionMembers");
+
+            migrationBuilder.DropTable(
+                name: "InspectionRecommendations");
+
+            migrationBuilder.DropTable(
+                name: "InspectionUnits");
+
+            migrationBuilder.DropTable(
+                name: "InspectionVisits");
+
+            migrationBuilder.DropTable(
+                name: "InspectionFindings");
+
+            migrationBuilder.DropTable(
+                name: "InspectionPlans");
+        }
+    }
+}
