@@ -9,6 +9,7 @@ using ThiDua.Data.Accounts;
 using ThiDua.Data.Assessment;
 using ThiDua.Data.Feedback;
 using ThiDua.Data.Files;
+using ThiDua.Data.Initiatives;
 using ThiDua.Data.Movements;
 using ThiDua.Data.Notifications;
 using ThiDua.Data.Rewards;
@@ -97,6 +98,10 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DocumentJob> DocumentJobs => Set<DocumentJob>();
     public DbSet<DetachedSignature> DetachedSignatures => Set<DetachedSignature>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<InitiativeAuthor> InitiativeAuthors => Set<InitiativeAuthor>();
+    public DbSet<InitiativeFile> InitiativeFiles => Set<InitiativeFile>();
+    public DbSet<NominationInitiative> NominationInitiatives => Set<NominationInitiative>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
