@@ -54,9 +54,11 @@ public class InitiativeAuthor
 {
     public int Id { get; set; }
     public int InitiativeId { get; set; }
-    public int Position { get; set; }
+    /// <summary>The author's place in the list as submitted (first author first).</summary>
+    public int Ordinal { get; set; }
     public required string FullName { get; set; }
-    public string? JobTitle { get; set; }
+    /// <summary>The author's position ("chức vụ"), as the API names it.</summary>
+    public string? Position { get; set; }
 }
 
 /// <summary>
@@ -120,7 +122,7 @@ internal sealed class InitiativeAuthorConfiguration : IEntityTypeConfiguration<I
     public void Configure(EntityTypeBuilder<InitiativeAuthor> builder)
     {
         builder.Property(a => a.FullName).HasMaxLength(256);
-        builder.Property(a => a.JobTitle).HasMaxLength(256);
+        builder.Property(a => a.Position).HasMaxLength(256);
     }
 }
 

@@ -1059,12 +1059,12 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Property<int>("InitiativeId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("JobTitle")
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Position")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -1026,12 +1026,12 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Property<int>("InitiativeId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("JobTitle")
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -55,9 +55,9 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     InitiativeId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Ordinal = table.Column<int>(type: "integer", nullable: false),
                     FullName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    JobTitle = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Position = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
