@@ -68,6 +68,7 @@ public static class DatabaseSetup
         services.AddScoped<RewardRuleSeeder>();
         services.AddScoped<DemoMovementSeeder>();
         services.AddScoped<DemoTaskSeeder>();
+        services.AddScoped<DemoInitiativeSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }
@@ -118,6 +119,7 @@ public static class DatabaseSetup
             await scope.ServiceProvider.GetRequiredService<DemoAssessmentSeeder>().SeedAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<DemoTaskSeeder>().SeedAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<DemoMovementSeeder>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DemoInitiativeSeeder>().SeedAsync(cancellationToken);
         }
         if (pending.Count > 0)
         {

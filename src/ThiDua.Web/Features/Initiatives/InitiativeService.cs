@@ -69,6 +69,13 @@ public sealed class InitiativeService(ThiDuaDbContext db, CurrentUser user, Time
         return ToDto(initiative);
     }
 
+    /// <summary>Whether the user acts for the record's unit (its staff, the Secretariat, Admin): what a page offers them.</summary>
+    public async Task<bool> ActsOnAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var unitId = await db.Initiatives.Where(i => i.Id == id).Select(i => (int?)i.UnitId).FirstOrDefaultAsync(cancellationToken);
+        return unitId is int unit && await user.CanAsync(unit, UnitScope.Act);
+    }
+
     /// <summary>The staff list, filtered and paged in SQL: a unit's staff see their unit's only.</summary>
     public async Task<PagedList<InitiativeSummary>> ListAsync(InitiativeQuery filter, Paging paging, CancellationToken cancellationToken = default)
     {

@@ -88,3 +88,6 @@ public sealed class NominationEvidence(ThiDuaDbContext db, CurrentUser user, Tim
 }
 
 public sealed record OpenInitiativeOption(int Id, string Title, InitiativeKind Kind);
+
+/// <summary>What the nomination page shows of its evidence: the linked ones, those that may be added, and whether the user may change them.</summary>
+public sealed record NominationEvidenceView(IReadOnlyList<NominationInitiativeDto> Linked, IReadOnlyList<OpenInitiativeOption> Candidates, bool CanChange);
