@@ -10,6 +10,7 @@ using ThiDua.Data.Assessment;
 using ThiDua.Data.Feedback;
 using ThiDua.Data.Files;
 using ThiDua.Data.Inspections;
+using ThiDua.Data.Initiatives;
 using ThiDua.Data.Movements;
 using ThiDua.Data.Notifications;
 using ThiDua.Data.Rewards;
@@ -104,6 +105,10 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<InspectionVisit> InspectionVisits => Set<InspectionVisit>();
     public DbSet<InspectionFinding> InspectionFindings => Set<InspectionFinding>();
     public DbSet<InspectionRecommendation> InspectionRecommendations => Set<InspectionRecommendation>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<InitiativeAuthor> InitiativeAuthors => Set<InitiativeAuthor>();
+    public DbSet<InitiativeFile> InitiativeFiles => Set<InitiativeFile>();
+    public DbSet<NominationInitiative> NominationInitiatives => Set<NominationInitiative>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -954,7 +954,7 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.ToTable("Files");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionFinding", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.Initiative", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -962,131 +962,73 @@ namespace ThiDua.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("Featured")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FeaturedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int>("PlanId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Subject")
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("PlanId", "UnitId");
-
-                    b.ToTable("InspectionFindings");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionMember", b =>
-                {
-                    b.Property<int>("PlanId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text");
-
-                    b.HasKey("PlanId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("InspectionMembers");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionPlan", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("PublishedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<DateOnly>("EndDate")
-                        .HasColumnType("date");
+                    b.Property<string>("Results")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
-                    b.Property<string>("Scope")
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<DateOnly>("StartDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Title")
+                    b.Property<string>("Sector")
                         .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year");
-
-                    b.ToTable("InspectionPlans");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionRecommendation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("DueDate")
-                        .HasColumnType("date");
-
-                    b.Property<int>("FindingId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("RespondedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RespondedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Response")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Text")
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1094,29 +1036,14 @@ namespace ThiDua.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FindingId");
-
-                    b.HasIndex("Status", "DueDate");
-
-                    b.ToTable("InspectionRecommendations");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionUnit", b =>
-                {
-                    b.Property<int>("PlanId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("PlanId", "UnitId");
-
                     b.HasIndex("UnitId");
 
-                    b.ToTable("InspectionUnits");
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("Initiatives");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionVisit", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.InitiativeAuthor", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1124,33 +1051,96 @@ namespace ThiDua.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("FullName")
+                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("PlanId")
+                    b.Property<int>("InitiativeId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("UnitId")
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeAuthors");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Initiatives.InitiativeFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsImage")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ThumbnailFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Width")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("FileId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("InitiativeId");
 
-                    b.ToTable("InspectionVisits");
+                    b.HasIndex("ThumbnailFileId");
+
+                    b.ToTable("InitiativeFiles");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Initiatives.NominationInitiative", b =>
+                {
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("NominationId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("NominationInitiatives");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Movements.AnnualReport", b =>
@@ -2523,13 +2513,6 @@ namespace ThiDua.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<DateOnly?>("SourceDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("SourceUrl")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<int>("TargetId")
                         .HasColumnType("integer");
 
@@ -3033,14 +3016,8 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionFinding", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.Initiative", b =>
                 {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionPlan", null)
-                        .WithMany("Findings")
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("ThiDua.Data.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -3050,66 +3027,56 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionMember", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.InitiativeAuthor", b =>
                 {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionPlan", null)
-                        .WithMany("Members")
-                        .HasForeignKey("PlanId")
+                    b.HasOne("ThiDua.Data.Initiatives.Initiative", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
 
-                    b.HasOne("ThiDua.Data.Accounts.ApplicationUser", "User")
+            modelBuilder.Entity("ThiDua.Data.Initiatives.InitiativeFile", b =>
+                {
+                    b.HasOne("ThiDua.Data.Files.StoredFile", "File")
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("User");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionRecommendation", b =>
-                {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionFinding", "Finding")
-                        .WithMany("Recommendations")
-                        .HasForeignKey("FindingId")
+                    b.HasOne("ThiDua.Data.Initiatives.Initiative", null)
+                        .WithMany("Files")
+                        .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Finding");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionUnit", b =>
-                {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionPlan", null)
-                        .WithMany("Units")
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ThiDua.Data.Units.Unit", "Unit")
+                    b.HasOne("ThiDua.Data.Files.StoredFile", "ThumbnailFile")
                         .WithMany()
-                        .HasForeignKey("UnitId")
+                        .HasForeignKey("ThumbnailFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("File");
+
+                    b.Navigation("ThumbnailFile");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Initiatives.NominationInitiative", b =>
+                {
+                    b.HasOne("ThiDua.Data.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionVisit", b =>
-                {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionPlan", null)
-                        .WithMany("Visits")
-                        .HasForeignKey("PlanId")
+                    b.HasOne("ThiDua.Data.Rewards.Nomination", "Nomination")
+                        .WithMany()
+                        .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ThiDua.Data.Units.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                    b.Navigation("Initiative");
 
-                    b.Navigation("Unit");
+                    b.Navigation("Nomination");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Movements.AnnualReport", b =>
@@ -3571,20 +3538,11 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Navigation("Replies");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionFinding", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.Initiative", b =>
                 {
-                    b.Navigation("Recommendations");
-                });
+                    b.Navigation("Authors");
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionPlan", b =>
-                {
-                    b.Navigation("Findings");
-
-                    b.Navigation("Members");
-
-                    b.Navigation("Units");
-
-                    b.Navigation("Visits");
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Movements.AnnualReport", b =>

@@ -925,122 +925,58 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.ToTable("Files");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionFinding", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.Initiative", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlanId")
+                    b.Property<bool>("Featured")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Subject")
+                    b.Property<DateTime?>("FeaturedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(8000)
+                    b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("PlanId", "UnitId");
-
-                    b.ToTable("InspectionFindings");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionMember", b =>
-                {
-                    b.Property<int>("PlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("PlanId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("InspectionMembers");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionPlan", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("PublishedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("EndDate")
+                    b.Property<string>("Results")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Scope")
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("StartDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
+                    b.Property<string>("Sector")
                         .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year");
-
-                    b.ToTable("InspectionPlans");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionRecommendation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FindingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RespondedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RespondedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Response")
-                        .HasMaxLength(8000)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1048,10 +984,20 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
+                    b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1059,61 +1005,107 @@ namespace ThiDua.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FindingId");
-
-                    b.HasIndex("Status", "DueDate");
-
-                    b.ToTable("InspectionRecommendations");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionUnit", b =>
-                {
-                    b.Property<int>("PlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PlanId", "UnitId");
-
                     b.HasIndex("UnitId");
 
-                    b.ToTable("InspectionUnits");
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("Initiatives");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionVisit", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.InitiativeAuthor", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("FullName")
+                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlanId")
+                    b.Property<int>("InitiativeId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("UnitId")
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("InitiativeAuthors");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Initiatives.InitiativeFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsImage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ThumbnailFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("FileId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("InitiativeId");
 
-                    b.ToTable("InspectionVisits");
+                    b.HasIndex("ThumbnailFileId");
+
+                    b.ToTable("InitiativeFiles");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Initiatives.NominationInitiative", b =>
+                {
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NominationId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("NominationInitiatives");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Movements.AnnualReport", b =>
@@ -2440,13 +2432,6 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("SourceDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceUrl")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("TargetId")
                         .HasColumnType("INTEGER");
 
@@ -2938,14 +2923,8 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionFinding", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.Initiative", b =>
                 {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionPlan", null)
-                        .WithMany("Findings")
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("ThiDua.Data.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -2955,66 +2934,56 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionMember", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.InitiativeAuthor", b =>
                 {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionPlan", null)
-                        .WithMany("Members")
-                        .HasForeignKey("PlanId")
+                    b.HasOne("ThiDua.Data.Initiatives.Initiative", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
 
-                    b.HasOne("ThiDua.Data.Accounts.ApplicationUser", "User")
+            modelBuilder.Entity("ThiDua.Data.Initiatives.InitiativeFile", b =>
+                {
+                    b.HasOne("ThiDua.Data.Files.StoredFile", "File")
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("User");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionRecommendation", b =>
-                {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionFinding", "Finding")
-                        .WithMany("Recommendations")
-                        .HasForeignKey("FindingId")
+                    b.HasOne("ThiDua.Data.Initiatives.Initiative", null)
+                        .WithMany("Files")
+                        .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Finding");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionUnit", b =>
-                {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionPlan", null)
-                        .WithMany("Units")
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ThiDua.Data.Units.Unit", "Unit")
+                    b.HasOne("ThiDua.Data.Files.StoredFile", "ThumbnailFile")
                         .WithMany()
-                        .HasForeignKey("UnitId")
+                        .HasForeignKey("ThumbnailFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("File");
+
+                    b.Navigation("ThumbnailFile");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Initiatives.NominationInitiative", b =>
+                {
+                    b.HasOne("ThiDua.Data.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionVisit", b =>
-                {
-                    b.HasOne("ThiDua.Data.Inspections.InspectionPlan", null)
-                        .WithMany("Visits")
-                        .HasForeignKey("PlanId")
+                    b.HasOne("ThiDua.Data.Rewards.Nomination", "Nomination")
+                        .WithMany()
+                        .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ThiDua.Data.Units.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                    b.Navigation("Initiative");
 
-                    b.Navigation("Unit");
+                    b.Navigation("Nomination");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Movements.AnnualReport", b =>
@@ -3476,20 +3445,11 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Navigation("Replies");
                 });
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionFinding", b =>
+            modelBuilder.Entity("ThiDua.Data.Initiatives.Initiative", b =>
                 {
-                    b.Navigation("Recommendations");
-                });
+                    b.Navigation("Authors");
 
-            modelBuilder.Entity("ThiDua.Data.Inspections.InspectionPlan", b =>
-                {
-                    b.Navigation("Findings");
-
-                    b.Navigation("Members");
-
-                    b.Navigation("Units");
-
-                    b.Navigation("Visits");
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Movements.AnnualReport", b =>

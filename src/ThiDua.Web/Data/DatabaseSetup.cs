@@ -69,6 +69,7 @@ public static class DatabaseSetup
         services.AddScoped<DemoMovementSeeder>();
         services.AddScoped<DemoTaskSeeder>();
         services.AddScoped<DemoInspectionSeeder>();
+        services.AddScoped<DemoInitiativeSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }
@@ -120,6 +121,7 @@ public static class DatabaseSetup
             await scope.ServiceProvider.GetRequiredService<DemoTaskSeeder>().SeedAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<DemoMovementSeeder>().SeedAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<DemoInspectionSeeder>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DemoInitiativeSeeder>().SeedAsync(cancellationToken);
         }
         if (pending.Count > 0)
         {

@@ -11,6 +11,7 @@ using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Calendar;
 using ThiDua.Web.Features.Documents;
 using ThiDua.Web.Features.Feedback;
+using ThiDua.Web.Features.Initiatives;
 using ThiDua.Web.Features.Movements;
 using ThiDua.Web.Features.Notifications;
 using ThiDua.Web.Features.Public;
@@ -142,6 +143,12 @@ public static class WebSetup
         services.AddScoped<DocumentService>();
         services.AddScoped<RecordDocuments>();
         services.AddScoped<DetachedSignatures>();
+
+        services.AddScoped<InitiativeService>();
+        services.AddScoped<InitiativeReviewService>();
+        services.AddScoped<InitiativeFileService>();
+        services.AddScoped<PublishedInitiatives>();
+        services.AddScoped<NominationEvidence>();
         return builder;
     }
 
@@ -229,6 +236,7 @@ public static class WebSetup
         app.MapRewardsApi();
         app.MapDocumentsApi();
         app.MapRulesApi();
+        app.MapInitiativesApi();
         app.MapRazorPages();
         return app;
     }

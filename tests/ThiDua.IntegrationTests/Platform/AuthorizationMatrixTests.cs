@@ -88,6 +88,22 @@ public partial class AuthorizationMatrixTests
         ["GET /api/v1/movements/{code}/consolidated-report"] = DraftDocuments,
         ["GET /api/open/v1/rewards"] = Public,
         ["GET /api/open/v1/targets"] = Public,
+        ["GET /api/open/v1/initiatives"] = Public,
+        ["GET /api/open/v1/initiatives/{id:int}"] = Public,
+        ["GET /api/open/v1/initiatives/{id:int}/files/{fileId:int}"] = Public,
+        ["GET /api/open/v1/initiatives/{id:int}/files/{fileId:int}/thumbnail"] = Public,
+        ["GET /api/v1/initiatives"] = SignedIn,
+        ["POST /api/v1/initiatives"] = UnitWork,
+        ["GET /api/v1/initiatives/{id:int}"] = SignedIn,
+        ["PUT /api/v1/initiatives/{id:int}"] = UnitWork,
+        ["POST /api/v1/initiatives/{id:int}/files"] = UnitWork,
+        ["POST /api/v1/initiatives/{id:int}/return"] = Secretariat,
+        ["POST /api/v1/initiatives/{id:int}/accept"] = Secretariat,
+        ["POST /api/v1/initiatives/{id:int}/publish"] = Secretariat,
+        ["POST /api/v1/initiatives/{id:int}/feature"] = Secretariat,
+        ["GET /api/v1/nominations/{id:int}/initiatives"] = SignedIn,
+        ["POST /api/v1/nominations/{id:int}/initiatives"] = Nominate,
+        ["DELETE /api/v1/nominations/{id:int}/initiatives/{initiativeId:int}"] = Nominate,
         ["GET /api/v1/assessments"] = SignedIn,
         ["POST /api/v1/assessments"] = UnitWork,
         ["POST /api/v1/assessments/import"] = UnitWork,
@@ -287,10 +303,16 @@ public partial class AuthorizationMatrixTests
             person = new { fullName = "Trần Thị Mai", position = "Công chức", organization = "UBND phường Bãi Cháy", dateOfBirth = "1990-05-01" },
             award = "unit_certificate", achievements = "Số hoá hồ sơ một cửa.",
         })).JsonAsync(HttpStatusCode.Created))["id"]!;
+        var initiative = (int)(await (await ward.PostJsonAsync("/api/v1/initiatives", new
+        {
+            unitCode = BaiChay, kind = "initiative", title = "Sáng kiến của phường", description = "Mô tả sáng kiến của phường.", sector = "digital_government",
+        })).JsonAsync(HttpStatusCode.Created))["id"]!;
         var health = await app.ClientAsync("soyte.baocao");
 
         var reads = new (string Existing, string Missing)[]
         {
+            ($"/api/v1/initiatives/{initiative}", "/api/v1/initiatives/987654"),
+            ($"/api/v1/nominations/{nomination}/initiatives", "/api/v1/nominations/987654/initiatives"),
             ($"/api/v1/reports/{report}", "/api/v1/reports/987654"),
             ($"/api/v1/feedback/{feedback}", "/api/v1/feedback/987654"),
             ($"/api/v1/files/{file}", $"/api/v1/files/{Guid.NewGuid()}"),

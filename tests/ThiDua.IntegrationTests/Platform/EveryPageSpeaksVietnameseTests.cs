@@ -63,7 +63,7 @@ public partial class EveryPageSpeaksVietnameseTests
     private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
     {
         "ThiDua", // the product's name
-        "DTI", "CSV", "PDF", "DOCX", "XLSX", "Excel", "Word", "SHA-256", // the index and file formats people know by name
+        "DTI", "CSV", "PDF", "DOCX", "XLSX", "Excel", "Word", "SHA-256", "WebP", // the index and file formats people know by name
         "e-mail", "email", // the Vietnamese administration writes it so
         "VNeID", // the national electronic identity application, by its official name
     };

@@ -7,6 +7,7 @@ using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Rewards;
 using ThiDua.Web.Infrastructure.Security;
 using ThiDua.Web.Features.Targets;
+using ThiDua.Web.Features.Initiatives;
 
 namespace ThiDua.Web.Features.Public;
 
@@ -34,6 +35,7 @@ public static class OpenDataApi
             .WithSummary("A comment of the public on a nomination under notice {name?, contact?, body}.");
         open.MapGet("/rewards", Rewards).WithSummary("Rewards decided (no birth dates): ?year=&unitCode=&q=.");
         open.MapGet("/targets", Targets).WithSummary("The targets with their measurements and status, for everyone.");
+        open.MapOpenInitiatives();
         return app;
     }
 

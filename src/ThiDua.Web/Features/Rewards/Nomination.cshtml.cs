@@ -1,3 +1,5 @@
+using ThiDua.Core.Rewards;
+
 namespace ThiDua.Web.Features.Rewards;
 
 /// <summary>One dossier: eligibility with reasons, typed documents with versions, the route with every step, and the action each role may take next.</summary>
@@ -10,12 +12,15 @@ public sealed class NominationModel(
     PublicNoticeService notice,
     StateProposalService stateProposals,
     Documents.RecordDocuments documents,
+    Initiatives.NominationEvidence evidence,
     CurrentUser user,
     TimeProvider clock) : CommandPageModel
 {
     public NominationDto Nomination { get; private set; } = null!;
     public EligibilityDto Eligibility { get; private set; } = null!;
     public IReadOnlyList<PublicCommentDto> Comments { get; private set; } = [];
+    /// <summary>Published initiatives and models linked as evidence, and those of its units that may still be.</summary>
+    public Initiatives.NominationEvidenceView Evidence { get; private set; } = new([], [], false);
     public NominationActions Actions { get; private set; } = new(false, false, false, false);
     public bool IsBoard => Actions.IsBoard;
     public bool CanEdit => Actions.CanEdit;
@@ -93,6 +98,13 @@ public sealed class NominationModel(
             Granted = granted,
         }, nominations));
 
+    public Task<IActionResult> OnPostLinkInitiativeAsync(int id, int? initiativeId) =>
+        CommandAsync(id, "Đã thêm sáng kiến, mô hình làm minh chứng.", () => evidence.LinkAsync(id,
+            initiativeId ?? throw DomainException.ForField("initiativeId", "Hãy chọn sáng kiến, mô hình.")));
+
+    public Task<IActionResult> OnPostUnlinkInitiativeAsync(int id, int initiativeId) =>
+        CommandAsync(id, "Đã bỏ sáng kiến, mô hình khỏi hồ sơ.", () => evidence.UnlinkAsync(id, initiativeId));
+
     public Task<IActionResult> OnPostCriteriaAsync(int id, List<CriterionRow> criteria) =>
         BoardAsync(id, "Đã ghi kết quả xét tiêu chí.", () => review.SetCriteriaAsync(id,
             criteria.Select(c => new CriterionEntry { Code = c.Code, Checked = c.Checked, Note = c.Note }).ToList()));
@@ -117,6 +129,9 @@ public sealed class NominationModel(
         Eligibility = await eligibility.ForAsync(nomination);
         Actions = await nominations.ActionsAsync(nomination);
         CanDraftProposal = await user.CanAsync(nomination.Scope(), NominationAccess.Prepare);
+        // Evidence is kept like the documents: the unit while it may edit, the Board until the dossier is closed.
+        var keepsEvidence = Actions.CanEdit || (IsBoard && nomination.Status is not (NominationStatus.Decided or NominationStatus.Rejected));
+        Evidence = new(await evidence.ListAsync(id), keepsEvidence ? await evidence.CandidatesAsync(id) : [], keepsEvidence);
         if (IsBoard)
         {
             Comments = await notice.CommentsAsync(id, markCommentsRead);

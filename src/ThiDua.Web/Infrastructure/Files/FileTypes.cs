@@ -4,7 +4,7 @@ namespace ThiDua.Web.Infrastructure.Files;
 
 /// <summary>
 /// Tells what a file is from its bytes (the name and the browser's Content-Type are not trusted). Only the formats
-/// ThiDua accepts are recognised: PDF, DOCX, XLSX, PNG, JPEG, CSV/plain text. No maintained NuGet library does
+/// ThiDua accepts are recognised: PDF, DOCX, XLSX, PNG, JPEG, WebP, CSV/plain text. No maintained NuGet library does
 /// this for .NET today, and these signatures are fixed by their standards (docs/decisions/005).
 /// </summary>
 public static class FileTypes
@@ -14,10 +14,15 @@ public static class FileTypes
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string Png = "image/png";
     public const string Jpeg = "image/jpeg";
+    public const string Webp = "image/webp";
     public const string Csv = "text/csv";
 
     public static readonly IReadOnlySet<string> Evidence = new HashSet<string> { Pdf, Docx, Xlsx, Png, Jpeg };
     public static readonly IReadOnlySet<string> Documents = new HashSet<string> { Pdf, Docx, Png, Jpeg };
+    /// <summary>Pictures that are decoded, resized and shown (initiatives' images).</summary>
+    public static readonly IReadOnlySet<string> Images = new HashSet<string> { Png, Jpeg, Webp };
+    /// <summary>What an initiative or model may carry: its documents and its pictures.</summary>
+    public static readonly IReadOnlySet<string> InitiativeFiles = new HashSet<string> { Pdf, Docx, Png, Jpeg, Webp };
 
     public static string? Detect(ReadOnlySpan<byte> content)
     {
@@ -33,6 +38,11 @@ public static class FileTypes
         {
             return Jpeg;
         }
+        // RIFF container, 4 bytes of length, then the WEBP form type.
+        if (content.Length >= 12 && content.StartsWith("RIFF"u8) && content[8..12].SequenceEqual("WEBP"u8))
+        {
+            return Webp;
+        }
         if (content.StartsWith("PK\u0003\u0004"u8))
         {
             return OfficeKind(content.ToArray());
@@ -47,6 +57,7 @@ public static class FileTypes
         Xlsx => ".xlsx",
         Png => ".png",
         Jpeg => ".jpg",
+        Webp => ".webp",
         Csv => ".csv",
         _ => "",
     };
@@ -58,6 +69,7 @@ public static class FileTypes
         Xlsx => "Excel (XLSX)",
         Png => "ảnh PNG",
         Jpeg => "ảnh JPEG",
+        Webp => "ảnh WebP",
         _ => contentType,
     };
 
