@@ -83,6 +83,8 @@ public partial class AuthorizationMatrixTests
         ["GET /api/v1/movements/{code}/consolidated-report"] = DraftDocuments,
         ["GET /api/open/v1/rewards"] = Public,
         ["GET /api/open/v1/targets"] = Public,
+        ["GET /api/open/v1/catalog"] = Public,
+        ["GET /api/open/v1/datapackage.json"] = Public,
         ["GET /api/v1/assessments"] = SignedIn,
         ["POST /api/v1/assessments"] = UnitWork,
         ["POST /api/v1/assessments/import"] = UnitWork,

@@ -110,11 +110,14 @@ public static class OpenDataApi
 
     private const string JsonLd = "application/ld+json";
 
+    // Vietnamese letters as themselves, not \u escapes: the files are read by people too, and never embedded in HTML.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static async Task<ContentHttpResult> Catalog(OpenDataCatalog catalog, HttpRequest request, CancellationToken ct) =>
-        TypedResults.Text((await catalog.CatalogAsync(BaseUrl(request), ct)).ToJsonString(), JsonLd + "; charset=utf-8");
+        TypedResults.Text((await catalog.CatalogAsync(BaseUrl(request), ct)).ToJsonString(Readable), JsonLd + "; charset=utf-8");
 
     private static async Task<ContentHttpResult> DataPackage(OpenDataCatalog catalog, HttpRequest request, CancellationToken ct) =>
-        TypedResults.Text((await catalog.DataPackageAsync(BaseUrl(request), ct)).ToJsonString(), "application/json; charset=utf-8");
+        TypedResults.Text((await catalog.DataPackageAsync(BaseUrl(request), ct)).ToJsonString(Readable), "application/json; charset=utf-8");
 
     /// <summary>The absolute address of the site as the caller reached it, for the catalogue's links.</summary>
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
