@@ -133,6 +133,8 @@ public static class WebSetup
         services.AddScoped<CouncilService>();
         services.AddScoped<DecisionService>();
         services.AddScoped<RewardHistoryService>();
+        services.AddScoped<OpenDataCatalog>();
+        services.AddScoped<PortalService>();
         services.AddScoped<RewardRulesService>();
         services.AddScoped<CouncilRegistryService>();
         services.AddScoped<StateProposalService>();
@@ -178,6 +180,8 @@ public static class WebSetup
     public static WebApplication UseThiDua(this WebApplication app)
     {
         app.UseWebHardening();
+        // Outside the error handler, so that an open answer's ProblemDetails carries the headers too.
+        app.UseWhen(OpenDataCaching.Applies, open => open.UseMiddleware<OpenDataCaching>());
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // API errors are written by ProblemDetailsExceptionHandler; pages re-execute the Vietnamese error page.

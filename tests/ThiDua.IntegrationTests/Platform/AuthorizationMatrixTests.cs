@@ -104,6 +104,8 @@ public partial class AuthorizationMatrixTests
         ["GET /api/v1/nominations/{id:int}/initiatives"] = SignedIn,
         ["POST /api/v1/nominations/{id:int}/initiatives"] = Nominate,
         ["DELETE /api/v1/nominations/{id:int}/initiatives/{initiativeId:int}"] = Nominate,
+        ["GET /api/open/v1/catalog"] = Public,
+        ["GET /api/open/v1/datapackage.json"] = Public,
         ["GET /api/v1/assessments"] = SignedIn,
         ["POST /api/v1/assessments"] = UnitWork,
         ["POST /api/v1/assessments/import"] = UnitWork,

@@ -38,25 +38,60 @@ public static class ResultsExport
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A column of the open CSV: its name, its Frictionless type, what it holds, and its value for one unit. The CSV,
+    /// the datapackage's schema and the test that compares the CSV with the JSON all read this one list, so that the CSV
+    /// holds every field of a JSON row, flattened: a group's index as <c>group_{code}</c>, the uncertainty and last
+    /// year's result as their parts, lists joined by "; " (ADR 023).
+    /// </summary>
+    public sealed record OpenColumn(string Name, string Type, string Description, Func<ResultItem, string> Value);
+
+    public static IReadOnlyList<OpenColumn> OpenColumns(ResultsDto results)
+    {
+        var columns = new List<OpenColumn>
+        {
+            new("rank", "integer", "Hạng chung (xếp hạng thi đấu: 1, 2, 2, 4)", i => Num(i.Rank)),
+            new("unitCode", "string", "Mã đơn vị", i => Text(i.UnitCode)),
+            new("unitName", "string", "Tên đơn vị", i => Text(i.UnitName)),
+            new("unitType", "string", "Loại đơn vị", i => Text(i.UnitType)),
+            new("total", "number", $"Tổng điểm theo thang {results.ScaleMax.ToString(CultureInfo.InvariantCulture)} của bộ chỉ số", i => Num(i.Total)),
+            new("score100", "number", "Điểm quy về thang 100", i => Num(i.Score100)),
+            new("band", "string", "Xếp loại", i => Text(i.Band ?? "")),
+        };
+        columns.AddRange(results.GroupColumns.Select((g, k) =>
+            new OpenColumn($"group_{g.Code}", "number", $"Chỉ số thành phần (0–1): {g.Name}", i => i.Groups[k].Value is { } v ? Num(v) : "")));
+        columns.AddRange(
+        [
+            new("rankMedian", "number", "Hạng trung vị khi trọng số các nhóm thay đổi ngẫu nhiên (mô phỏng Monte Carlo)", i => Num(i.Uncertainty.RankMedian)),
+            new("rankP5", "number", "Hạng tốt nhất trong 90 % số lần mô phỏng (phân vị 5)", i => Num(i.Uncertainty.RankP5)),
+            new("rankP95", "number", "Hạng kém nhất trong 90 % số lần mô phỏng (phân vị 95)", i => Num(i.Uncertainty.RankP95)),
+            new("previousScore100", "number", "Điểm năm trước quy về thang 100", i => i.Previous is { } p ? Num(p.Score100) : ""),
+            new("previousRank", "integer", "Hạng năm trước", i => i.Previous is { } p ? Num(p.Rank) : ""),
+            // Added after the first columns, so that a reader of the older file finds its columns where they were.
+            new("subtype", "string", "Phân loại trong loại đơn vị", i => Text(i.Subtype ?? "")),
+            new("rankInType", "integer", "Hạng trong loại đơn vị", i => Num(i.RankInType)),
+            new("rankInCluster", "integer", "Hạng trong cụm, khối thi đua của đơn vị", i => i.RankInCluster is { } r ? Num(r) : ""),
+            new("rankInClusters", "string", "Hạng trong từng cụm, khối: mã=hạng, cách nhau bởi \"; \"", i => Text(string.Join("; ", i.RankInClusters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}")))),
+            new("previousFrameworkCode", "string", "Bộ chỉ số năm trước", i => Text(i.Previous?.FrameworkCode ?? "")),
+            new("previousTotal", "number", "Tổng điểm năm trước", i => i.Previous is { } p ? Num(p.Total) : ""),
+            new("previousBasis", "string", "Cách tính năm trước: của chính đơn vị hay trung bình các đơn vị tiền thân", i => Text(i.Previous?.Basis ?? "")),
+            new("previousUnitCodes", "string", "Các đơn vị có kết quả năm trước, cách nhau bởi \"; \"", i => Text(i.Previous is { } p ? string.Join("; ", p.UnitCodes) : "")),
+            new("change100", "number", "Thay đổi so với năm trước, thang 100", i => i.Previous is { } p ? Num(p.Change100) : ""),
+            new("flags", "string", "Dấu hiệu bất thường cần lưu ý, cách nhau bởi \"; \"", i => Text(string.Join("; ", i.Flags))),
+        ]);
+        return columns;
+    }
+
     public static byte[] Csv(ResultsDto results)
     {
+        var columns = OpenColumns(results);
         using var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { WriteByteOrderMark = true }, leaveOpen: true))
         {
-            var header = new List<string> { "rank", "unitCode", "unitName", "unitType", "total", "score100", "band" };
-            header.AddRange(results.GroupColumns.Select(g => $"group_{g.Code}"));
-            header.AddRange(["rankMedian", "rankP5", "rankP95", "previousScore100", "previousRank"]);
-            csv.WriteHeader(header.ToArray());
+            csv.WriteHeader(columns.Select(c => c.Name).ToArray());
             foreach (var item in results.Items)
             {
-                var fields = new List<string>
-                {
-                    Num(item.Rank), Text(item.UnitCode), Text(item.UnitName), Text(item.UnitType), Num(item.Total), Num(item.Score100), Text(item.Band ?? ""),
-                };
-                fields.AddRange(item.Groups.Select(g => g.Value is { } v ? Num(v) : ""));
-                fields.AddRange([Num(item.Uncertainty.RankMedian), Num(item.Uncertainty.RankP5), Num(item.Uncertainty.RankP95),
-                    item.Previous is { } p ? Num(p.Score100) : "", item.Previous is { } q ? Num(q.Rank) : ""]);
-                csv.WriteRecord(fields.ToArray());
+                csv.WriteRecord(columns.Select(c => c.Value(item)).ToArray());
             }
             csv.Flush();
         }

@@ -36,6 +36,10 @@ public static class OpenDataApi
         open.MapGet("/rewards", Rewards).WithSummary("Rewards decided (no birth dates): ?year=&unitCode=&q=.");
         open.MapGet("/targets", Targets).WithSummary("The targets with their measurements and status, for everyone.");
         open.MapOpenInitiatives();
+        open.MapGet("/catalog", Catalog).Produces(StatusCodes.Status200OK, contentType: JsonLd)
+            .WithSummary("The DCAT-AP catalogue of the open datasets (JSON-LD, application/ld+json).");
+        open.MapGet("/datapackage.json", DataPackage).Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithSummary("The same datasets as a Frictionless data package, with the CSV columns' schema.");
         return app;
     }
 
@@ -101,8 +105,24 @@ public static class OpenDataApi
         return TypedResults.Created($"/api/open/v1/notices/{id}", new PublicCommentReceipt(comment.Id, id, comment.CreatedAt));
     }
 
+    // Who typed a measurement in is the staff's business; the public gets the value, its year and its source.
     private static async Task<Ok<IReadOnlyList<TargetDto>>> Targets(TargetService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.AllAsync(cancellationToken: ct));
+        TypedResults.Ok<IReadOnlyList<TargetDto>>((await service.AllAsync(cancellationToken: ct))
+            .Select(t => t with { Measurements = t.Measurements.Select(m => m with { RecordedBy = null }).ToList() }).ToList());
+
+    private const string JsonLd = "application/ld+json";
+
+    // Vietnamese letters as themselves, not \u escapes: the files are read by people too, and never embedded in HTML.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static async Task<ContentHttpResult> Catalog(OpenDataCatalog catalog, HttpRequest request, CancellationToken ct) =>
+        TypedResults.Text((await catalog.CatalogAsync(BaseUrl(request), ct)).ToJsonString(Readable), JsonLd + "; charset=utf-8");
+
+    private static async Task<ContentHttpResult> DataPackage(OpenDataCatalog catalog, HttpRequest request, CancellationToken ct) =>
+        TypedResults.Text((await catalog.DataPackageAsync(BaseUrl(request), ct)).ToJsonString(Readable), "application/json; charset=utf-8");
+
+    /// <summary>The absolute address of the site as the caller reached it, for the catalogue's links.</summary>
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private static async Task<Ok<PagedList<OpenRewardDto>>> Rewards(RewardHistoryService service, string? q, int? year, string? unitCode, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok((await service.SearchAsync(new RewardQuery(q, year, unitCode, null, null), Paging.From(page, pageSize), ct)).Select(OpenRewardDto.From));

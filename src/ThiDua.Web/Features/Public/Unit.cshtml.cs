@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ThiDua.Web.Features.Public;
+
+/// <summary>A unit's public profile: its published results over the years through lineage, and its rewards.</summary>
+[Authorize(Policy = Policies.Public)]
+public sealed class UnitModel(PortalService portal) : PageModel
+{
+    public PublicUnitProfile Profile { get; private set; } = null!;
+
+    /// <summary>The unit's own score per year (the mean of its predecessors' in a year before it existed); null when it has none.</summary>
+    public string? ChartJson { get; private set; }
+    public string ChartText { get; private set; } = "";
+
+    public async Task OnGetAsync(string code)
+    {
+        Profile = await portal.UnitAsync(code, HttpContext.RequestAborted)
+            ?? throw new NotFoundException($"Không có đơn vị mã {code}.");
+        var years = Profile.History.GroupBy(h => h.Year).OrderBy(g => g.Key)
+            .Select(g => (Year: g.Key, Score: Math.Round(g.Any(h => h.Own) ? g.First(h => h.Own).Score100 : g.Average(h => h.Score100), 2))).ToList();
+        if (years.Count > 0)
+        {
+            ChartJson = JsonSerializer.Serialize(new { years = years.Select(y => y.Year), scores = years.Select(y => y.Score), label = "Điểm /100" });
+            ChartText = string.Join("; ", years.Select(y => $"{y.Year}: {Display.Number(y.Score, 2)}"));
+        }
+    }
+}
