@@ -40,7 +40,8 @@ public class PublicPortalTests
             var html = await response.Content.ReadAsStringAsync();
             // Every page carries the portal's navigation, with itself marked as the current one.
             Assert.Contains("aria-label=\"Trang công khai\"", html, StringComparison.Ordinal);
-            Assert.Contains("aria-current=\"page\"", html, StringComparison.Ordinal);
+            Assert.True(html.Contains("aria-current=\"page\"", StringComparison.Ordinal), $"{page}: no current item in the navigation");
+            Assert.Contains("href=\"/cong-khai/xac-thuc\"", html, StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/cong-khai/don-vi/KHONG-CO")).StatusCode);
     }
