@@ -6,11 +6,60 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ThiDua.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Inspections : Migration
+    public partial class PortalInitiativesInspections : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "SourceDate",
+                table: "TargetMeasurements",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceUrl",
+                table: "TargetMeasurements",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Initiatives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Results = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Featured = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    FeaturedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Initiatives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Initiatives_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "InspectionPlans",
                 columns: table => new
@@ -29,6 +78,93 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InspectionPlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeAuthors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeAuthors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeAuthors_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThumbnailFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsImage = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeFiles_Files_FileId",
+                        column: x => x.FileId,
+                        principalTable: "Files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InitiativeFiles_Files_ThumbnailFileId",
+                        column: x => x.ThumbnailFileId,
+                        principalTable: "Files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InitiativeFiles_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NominationInitiatives",
+                columns: table => new
+                {
+                    NominationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NominationInitiatives", x => new { x.NominationId, x.InitiativeId });
+                    table.ForeignKey(
+                        name: "FK_NominationInitiatives_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_NominationInitiatives_Nominations_NominationId",
+                        column: x => x.NominationId,
+                        principalTable: "Nominations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -166,6 +302,36 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_InitiativeAuthors_InitiativeId",
+                table: "InitiativeAuthors",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeFiles_FileId",
+                table: "InitiativeFiles",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeFiles_InitiativeId",
+                table: "InitiativeFiles",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeFiles_ThumbnailFileId",
+                table: "InitiativeFiles",
+                column: "ThumbnailFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_Status_PublishedAt",
+                table: "Initiatives",
+                columns: new[] { "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_UnitId",
+                table: "Initiatives",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InspectionFindings_PlanId_UnitId",
                 table: "InspectionFindings",
                 columns: new[] { "PlanId", "UnitId" });
@@ -209,11 +375,22 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                 name: "IX_InspectionVisits_UnitId",
                 table: "InspectionVisits",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NominationInitiatives_InitiativeId",
+                table: "NominationInitiatives",
+                column: "InitiativeId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "InitiativeAuthors");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeFiles");
+
             migrationBuilder.DropTable(
                 name: "InspectionMembers");
 
@@ -227,10 +404,24 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                 name: "InspectionVisits");
 
             migrationBuilder.DropTable(
+                name: "NominationInitiatives");
+
+            migrationBuilder.DropTable(
                 name: "InspectionFindings");
 
             migrationBuilder.DropTable(
+                name: "Initiatives");
+
+            migrationBuilder.DropTable(
                 name: "InspectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "SourceDate",
+                table: "TargetMeasurements");
+
+            migrationBuilder.DropColumn(
+                name: "SourceUrl",
+                table: "TargetMeasurements");
         }
     }
 }
