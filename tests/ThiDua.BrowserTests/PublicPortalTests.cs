@@ -17,6 +17,7 @@ public sealed class PublicPortalTests(BrowserApp app) : IClassFixture<BrowserApp
         ("/cong-khai/don-vi/X2025-06673-BAICHAY", "don-vi", 1),
         ("/cong-khai/muc-tieu", "chi-tieu", 1),
         ("/cong-khai/khen-thuong", "khen-thuong", 0),
+        ("/cong-khai/sang-kien", "sang-kien", 0),
         ("/cong-khai/xac-thuc", "xac-thuc", 0),
         ("/cong-khai/du-lieu-mo", "du-lieu-mo", 0),
     ];
@@ -32,11 +33,15 @@ public sealed class PublicPortalTests(BrowserApp app) : IClassFixture<BrowserApp
         var findings = new List<string>();
         await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
         var page = await context.NewPageAsync();
+        // The demo data publishes an initiative (with a picture): its page is a portal page too.
+        var published = await context.APIRequest.GetAsync(app.BaseUrl + "/api/open/v1/initiatives");
+        var firstInitiative = (await published.JsonAsync())!.Value.GetProperty("items")[0].GetProperty("id").GetInt32();
+        var pages = Pages.Append(($"/cong-khai/sang-kien/{firstInitiative}", "sang-kien-chi-tiet", 0)).ToList();
 
         foreach (var (width, height) in Widths)
         {
             await page.SetViewportSizeAsync(width, height);
-            foreach (var (path, name, charts) in Pages)
+            foreach (var (path, name, charts) in pages)
             {
                 var where = $"{width}px {path}";
                 var response = await page.GotoAsync(app.BaseUrl + path);

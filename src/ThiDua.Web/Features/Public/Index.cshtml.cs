@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThiDua.Core.Targets;
 using ThiDua.Web.Data.Seed;
 using ThiDua.Web.Features.Assessment;
+using ThiDua.Web.Features.Initiatives;
 using ThiDua.Web.Features.Movements;
 using ThiDua.Web.Features.Rewards;
 using ThiDua.Web.Features.Targets;
@@ -14,7 +15,7 @@ namespace ThiDua.Web.Features.Public;
 /// </summary>
 [Authorize(Policy = Policies.Public)]
 public sealed class IndexModel(PortalService portal, TargetService targets, MovementService movements, PublicNoticeService notices,
-    RewardHistoryService rewards, TimeProvider clock) : PageModel
+    RewardHistoryService rewards, PublishedInitiatives initiatives, TimeProvider clock) : PageModel
 {
     /// <summary>The target of the province's national DTI rank (Resolution 09: among the top 3).</summary>
     public const string NationalRankTarget = "DTI-TOP3";
@@ -29,6 +30,9 @@ public sealed class IndexModel(PortalService portal, TargetService targets, Move
     public IReadOnlyList<NoticeDto> Notices { get; private set; } = [];
     public IReadOnlyList<RewardDto> Rewards { get; private set; } = [];
 
+    /// <summary>Featured initiatives first (for the provincial media centre), then the newest published.</summary>
+    public IReadOnlyList<OpenInitiativeDto> Initiatives { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
@@ -41,5 +45,6 @@ public sealed class IndexModel(PortalService portal, TargetService targets, Move
         Unmeasured = Targets.Count - Ahead - Behind;
         Notices = await notices.OpenAsync(ct);
         Rewards = await rewards.RecentAsync(VietnamTime.Today(clock).Year - 1, take: 5, ct);
+        Initiatives = (await initiatives.ListAsync(null, null, null, null, null, Paging.From(1, 5), ct)).Items;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ThiDua.Core.Initiatives;
 using ThiDua.Core.Units;
 using ThiDua.Web.Features.Assessment;
 
@@ -36,7 +37,7 @@ public sealed class OpenDataCatalog(ThiDuaDbContext db, ResultsService results)
 
     public async Task<IReadOnlyList<OpenDataset>> DatasetsAsync(string baseUrl, CancellationToken cancellationToken = default)
     {
-        return [await ResultsAsync(baseUrl, cancellationToken), await TargetsAsync(baseUrl, cancellationToken), await RewardsAsync(baseUrl, cancellationToken), Initiatives(baseUrl)];
+        return [await ResultsAsync(baseUrl, cancellationToken), await TargetsAsync(baseUrl, cancellationToken), await RewardsAsync(baseUrl, cancellationToken), await InitiativesAsync(baseUrl, cancellationToken)];
     }
 
     private async Task<OpenDataset> ResultsAsync(string baseUrl, CancellationToken cancellationToken)
@@ -92,13 +93,17 @@ public sealed class OpenDataCatalog(ThiDuaDbContext db, ResultsService results)
             [new OpenDistribution("rewards-json", "Khen thưởng đã quyết định — JSON", $"{baseUrl}/api/open/v1/rewards", Json, "JSON")]);
     }
 
-    // The dates of the initiatives come with their table (issue 12, part A): until then the dataset says what it is and where.
-    private static OpenDataset Initiatives(string baseUrl) =>
-        new("initiatives", "Sáng kiến, mô hình hay, điển hình tiên tiến đã công bố",
+    private async Task<OpenDataset> InitiativesAsync(string baseUrl, CancellationToken cancellationToken)
+    {
+        var published = await db.Initiatives.AsNoTracking().Where(i => i.Status == InitiativeStatus.Published && i.PublishedAt != null)
+            .Select(i => i.PublishedAt!.Value).ToListAsync(cancellationToken);
+        return new("initiatives", "Sáng kiến, mô hình hay, điển hình tiên tiến đã công bố",
             "Các sáng kiến, giải pháp, mô hình hay, cách làm mới về chuyển đổi số đã được cơ quan thường trực xét duyệt và công bố: "
             + "lĩnh vực, đơn vị, tác giả, kết quả đạt được.",
-            Themes + "GOVE", ["sáng kiến", "mô hình", "điển hình tiên tiến"], $"{baseUrl}/cong-khai/sang-kien", null, null,
+            Themes + "GOVE", ["sáng kiến", "mô hình", "điển hình tiên tiến"], $"{baseUrl}/cong-khai/sang-kien",
+            published.Count == 0 ? null : published.Min(), published.Count == 0 ? null : published.Max(),
             [new OpenDistribution("initiatives-json", "Sáng kiến, mô hình đã công bố — JSON", $"{baseUrl}/api/open/v1/initiatives", Json, "JSON")]);
+    }
 
     /// <summary>
     /// The catalogue as DCAT-AP JSON-LD: every mandatory property of DCAT-AP 2.1 and 3.0 for Catalogue (title,

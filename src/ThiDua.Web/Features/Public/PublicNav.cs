@@ -17,22 +17,6 @@ public static class PublicNav
         new("/cong-khai/du-lieu-mo", "Dữ liệu mở"),
     ];
 
-    /// <summary>
-    /// Whether a page with this address is mapped: the navigation shows a page of another area (the initiatives'
-    /// gallery, issue 12 part A) only once it exists, so no link of the portal leads to a 404.
-    /// </summary>
-    public static bool Exists(EndpointDataSource endpoints, string path)
-    {
-        var wanted = path.Trim('/');
-        // A page with an optional last parameter ("cong-khai/xac-thuc/{id:guid?}") answers at the bare address too.
-        return endpoints.Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText?.Trim('/') ?? "").Any(raw =>
-            string.Equals(raw, wanted, StringComparison.OrdinalIgnoreCase)
-            || (raw.StartsWith(wanted + "/{", StringComparison.OrdinalIgnoreCase) && raw.EndsWith("?}", StringComparison.Ordinal) && raw.IndexOf('/', wanted.Length + 1) < 0));
-    }
-
-    /// <summary>The items whose pages exist.</summary>
-    public static IEnumerable<Item> Available(EndpointDataSource endpoints) => Items.Where(i => Exists(endpoints, i.Href));
-
     /// <summary>The item a path belongs to: the longest that prefixes it; a unit's profile belongs to the rankings.</summary>
     public static Item Current(string path)
     {
