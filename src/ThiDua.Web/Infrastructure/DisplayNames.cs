@@ -393,6 +393,8 @@ public static class DisplayNames
         ["Source"] = "Nguồn",
         ["SourceDocument"] = "Văn bản giao",
         ["SourceReference"] = "Trích dẫn nguồn",
+        ["SourceUrl"] = "Địa chỉ nguồn",
+        ["SourceDate"] = "Ngày công bố của nguồn",
         ["StartDate"] = "Ngày bắt đầu",
         ["State"] = "Tình trạng",
         ["StateProposalId"] = "Đề nghị cấp Nhà nước",

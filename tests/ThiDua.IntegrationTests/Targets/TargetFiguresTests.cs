@@ -66,7 +66,7 @@ public class TargetFiguresTests
         Assert.NotNull(script["errors"]!["sourceUrl"]);
         Assert.NotNull(future["errors"]!["sourceDate"]);
         Assert.Equal(("https://soyte.quangninh.gov.vn/bao-cao", "2026-01-15"), ((string?)created["sourceUrl"], (string?)created["sourceDate"]));
-        var m = target["measurements"]!.AsArray().Single()!;
+        var m = target["measurements"]!.AsArray().Single(x => (int)x!["year"]! == 2025)!;
         Assert.Equal(("https://soyte.quangninh.gov.vn/bao-cao", "2026-01-15", "Sở Y tế, báo cáo năm 2025"), ((string?)m["sourceUrl"], (string?)m["sourceDate"], (string?)m["source"]));
     }
 

@@ -72,7 +72,7 @@ public class TargetsApiTests
         Assert.Equal("off_track", (string?)Goal("KTS-DOANH-NGHIEP-SO", 2030)["status"]);
         Assert.Equal((80.0 - 0) / 500, (double)Goal("KTS-DOANH-NGHIEP-SO", 2030)["progress"]!, 6);
         Assert.Equal(21.5 - 8, ((double)Goal("KTS-TY-TRONG-GRDP", 2030)["progress"]! * (30 - 8)), 6);
-        Assert.Equal("no_data", (string?)Item("XHS-Y-TE-SO")["status"]);
+        Assert.Equal("no_data", (string?)Item("XHS-TRUONG-HOC-CDS")["status"]);
         Assert.Equal(29, ((JsonObject)progress["byStatus"]!).Sum(s => (int)s.Value!));
 
         var history = await (await secretariat.GetAsync("/api/v1/targets/KTS-DOANH-NGHIEP-SO")).JsonAsync();
