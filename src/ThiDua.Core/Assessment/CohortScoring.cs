@@ -65,13 +65,7 @@ public static class CohortScoring
         anomalies ??= new AnomalyOptions();
         var n = members.Count;
         var indicators = framework.IndicatorCount;
-        var weightGroups = framework.WeightGroupCodes.Length;
-        var points = new double[n * indicators];
-        var totals = new double[n];
-        var groupPoints = new double[n * weightGroups];
-        var selfTotals = new double?[n];
-        var selfScratch = new double[indicators];
-
+        var raw = new double[n][];
         for (var u = 0; u < n; u++)
         {
             var member = members[u];
@@ -79,60 +73,40 @@ public static class CohortScoring
             {
                 throw new ArgumentException($"Unit {member.UnitCode} has {member.Raw.Length} values for {indicators} indicators.");
             }
-            var row = points.AsSpan(u * indicators, indicators);
-            totals[u] = framework.Score(member.Raw, row);
-            for (var i = 0; i < indicators; i++)
-            {
-                groupPoints[(u * weightGroups) + framework.WeightGroupOf[i]] += row[i];
-            }
-            if (member.SelfRaw is { } self)
+            raw[u] = member.Raw;
+        }
+        var layout = CohortLayout.From(members.Select(m => m.UnitType).ToList(), members.Select(m => m.ClusterCodes).ToList());
+        var arrays = ScoreCohort(framework, raw, layout);
+        var totals = arrays.Totals;
+
+        var selfTotals = new double?[n];
+        var selfScratch = new double[indicators];
+        for (var u = 0; u < n; u++)
+        {
+            if (members[u].SelfRaw is { } self)
             {
                 selfTotals[u] = framework.Score(self, selfScratch);
             }
         }
 
-        var ranks = Ranking.Competition(totals);
-        var typeRanks = new Dictionary<int, int>();
-        foreach (var type in members.Select((m, u) => (m.UnitType, u)).GroupBy(x => x.UnitType))
-        {
-            foreach (var (u, rank) in Ranking.Competition(totals, type.Select(x => x.u).ToList()))
-            {
-                typeRanks[u] = rank;
-            }
-        }
-        var clusterRanks = new Dictionary<int, Dictionary<string, int>>();
-        foreach (var cluster in members.SelectMany((m, u) => m.ClusterCodes.Select(c => (Cluster: c, u))).GroupBy(x => x.Cluster))
-        {
-            foreach (var (u, rank) in Ranking.Competition(totals, cluster.Select(x => x.u).ToList()))
-            {
-                if (!clusterRanks.TryGetValue(u, out var map))
-                {
-                    clusterRanks[u] = map = [];
-                }
-                map[cluster.Key] = rank;
-            }
-        }
-
         // Samples = 0 skips the Monte Carlo analysis: each interval is then the rank itself.
         var intervals = uncertainty is { Samples: 0 }
-            ? ranks.Select(r => new RankInterval(r, r, r)).ToArray()
-            : RankUncertainty.Compute(groupPoints, n, weightGroups, uncertainty);
+            ? arrays.Rank.Select(r => new RankInterval(r, r, r)).ToArray()
+            : RankUncertainty.Compute(arrays.WeightGroupPoints, n, arrays.WeightGroups, uncertainty);
         var comparisons = previous is null ? new PreviousComparison?[n] : CompareWithPrevious(members, totals, framework.ScaleMax, previous);
         var jumps = YearOverYearJumps(comparisons, anomalies);
 
         var results = new UnitResult[n];
         for (var u = 0; u < n; u++)
         {
-            var row = points.AsSpan(u * indicators, indicators).ToArray();
-            var groups = framework.Groups.Select(g =>
+            var row = arrays.PointsOf(u).ToArray();
+            var groups = new List<GroupResult>(arrays.Groups);
+            for (var k = 0; k < arrays.Groups; k++)
             {
-                var earned = 0.0;
-                foreach (var i in g.Indicators)
-                {
-                    earned += row[i];
-                }
-                return new GroupResult(g.Code, g.Name, g.Depth, g.Scored ? earned / g.MaxPoints : null, earned, g.MaxPoints);
-            }).ToList();
+                var g = framework.Groups[k];
+                var earned = arrays.GroupPoints[(u * arrays.Groups) + k];
+                groups.Add(new GroupResult(g.Code, g.Name, g.Depth, g.Scored ? earned / g.MaxPoints : null, earned, g.MaxPoints));
+            }
 
             var flags = new List<string>();
             if (selfTotals[u] is { } selfTotal && (selfTotal - totals[u]) / framework.ScaleMax >= anomalies.AppraisalGapFraction - 1e-12)
@@ -151,18 +125,140 @@ public static class CohortScoring
                     missing.Add(framework.Codes[i]);
                 }
             }
+            var inClusters = new Dictionary<string, int>();
+            for (var slot = layout.ClusterStart[u]; slot < layout.ClusterStart[u + 1]; slot++)
+            {
+                inClusters[layout.ClusterNames[layout.ClusterOf[slot]]] = arrays.RankInCluster[slot];
+            }
 
             results[u] = new UnitResult(
                 members[u].UnitId, members[u].UnitCode, members[u].UnitName, members[u].UnitType,
-                totals[u], totals[u] / framework.ScaleMax * 100, framework.Band(totals[u]),
-                ranks[u], typeRanks[u],
-                clusterRanks.TryGetValue(u, out var inClusters) ? inClusters : new Dictionary<string, int>(),
+                totals[u], totals[u] / framework.ScaleMax * 100, arrays.Bands[u] >= 0 ? framework.BandNames[arrays.Bands[u]] : null,
+                arrays.Rank[u], arrays.RankInType[u], inClusters,
                 groups, intervals[u], comparisons[u], selfTotals[u], flags, row, missing);
         }
 
         var ordered = results.OrderBy(r => r.Rank).ThenBy(r => r.UnitCode, StringComparer.Ordinal).ToList();
         var averages = framework.Groups.Select((g, k) => g.Scored && n > 0 ? (double?)results.Average(r => r.Groups[k].Value ?? 0) : null).ToList();
         return new CohortResult(framework, ordered) { GroupAverages = averages };
+    }
+
+    /// <summary>Units per work item of the parallel scoring: large enough that scheduling costs nothing beside it.</summary>
+    private const int UnitsPerChunk = 256;
+
+    /// <summary>
+    /// The array-level core of <see cref="Compute"/>: points, weight-group and group points, group values, totals,
+    /// bands, and competition ranks overall, within type and within each cluster — flat arrays, no allocation per
+    /// unit or value. Each unit is one pass over its values, weight group by weight group (the rules of one kind in a
+    /// tight loop); units are scored in parallel chunks; the ranks come from one sort of the totals, walked once for
+    /// the types and once for the clusters (a rank within a subset is the rank among the subset's members in the
+    /// overall order, so no subset needs a sort or a dictionary of its own).
+    /// </summary>
+    /// <param name="raw">One row of raw values per unit (NaN = missing), as long as the framework has indicators.</param>
+    public static CohortArrays ScoreCohort(CompiledFramework framework, IReadOnlyList<double[]> raw, CohortLayout layout)
+    {
+        var n = layout.Units;
+        if (raw.Count != n)
+        {
+            throw new ArgumentException($"{raw.Count} rows of values for {n} units.", nameof(raw));
+        }
+        var result = new CohortArrays(framework, layout);
+        var chunks = (n + UnitsPerChunk - 1) / UnitsPerChunk;
+        if (chunks > 1)
+        {
+            Parallel.For(0, chunks, c => ScoreUnits(framework, raw, result, c * UnitsPerChunk, Math.Min(n, (c + 1) * UnitsPerChunk)));
+        }
+        else
+        {
+            ScoreUnits(framework, raw, result, 0, n);
+        }
+
+        var totals = result.Totals;
+        var order = result.Order;
+        Ranking.OrderDescending(totals, new ulong[n], order);
+        Ranking.CompetitionFromOrder(totals, order, result.Rank);
+        RanksWithin(totals, order, layout.TypeOf, layout.TypeNames.Length, result.RankInType);
+        RanksInClusters(totals, order, layout, result.RankInCluster);
+        return result;
+    }
+
+    private static void ScoreUnits(CompiledFramework framework, IReadOnlyList<double[]> raw, CohortArrays result, int from, int to)
+    {
+        var indicators = result.Indicators;
+        var weightGroups = result.WeightGroups;
+        var groups = result.Groups;
+        var groupStart = framework.GroupSegmentStart;
+        var treeStart = framework.TreeGroupStart;
+        var treeWeights = framework.TreeGroupWeightGroups;
+        for (var u = from; u < to; u++)
+        {
+            var row = raw[u];
+            if (row.Length != indicators)
+            {
+                throw new ArgumentException($"Unit {u} has {row.Length} values for {indicators} indicators.", nameof(raw));
+            }
+            var points = result.Points.AsSpan(u * indicators, indicators);
+            var weightPoints = result.WeightGroupPoints.AsSpan(u * weightGroups, weightGroups);
+            var total = 0.0;
+            for (var g = 0; g < weightGroups; g++)
+            {
+                var sum = 0.0;
+                for (var segment = groupStart[g]; segment < groupStart[g + 1]; segment++)
+                {
+                    sum += framework.ScoreSegment(segment, row, points);
+                }
+                weightPoints[g] = sum;
+                total += sum;
+            }
+            result.Totals[u] = total;
+            result.Bands[u] = framework.BandIndex(total);
+            for (var k = 0; k < groups; k++)
+            {
+                var sum = 0.0;
+                for (var j = treeStart[k]; j < treeStart[k + 1]; j++)
+                {
+                    sum += weightPoints[treeWeights[j]];
+                }
+                var max = framework.Groups[k].MaxPoints;
+                result.GroupPoints[(u * groups) + k] = sum;
+                result.GroupValues[(u * groups) + k] = max > 0 ? sum / max : double.NaN;
+            }
+        }
+    }
+
+    /// <summary>Competition ranks within disjoint subsets (unit types): the overall order walked once, a counter per subset.</summary>
+    private static void RanksWithin(double[] totals, int[] order, int[] subsetOf, int subsets, int[] ranks)
+    {
+        var seen = new int[subsets];
+        var lastUnit = new int[subsets];
+        foreach (var u in order)
+        {
+            var s = subsetOf[u];
+            ranks[u] = seen[s] > 0 && Ranking.Ties(totals[lastUnit[s]], totals[u]) ? ranks[lastUnit[s]] : seen[s] + 1;
+            seen[s]++;
+            lastUnit[s] = u;
+        }
+    }
+
+    /// <summary>The same for clusters, where a unit may belong to several: one rank per (unit, cluster) slot.</summary>
+    private static void RanksInClusters(double[] totals, int[] order, CohortLayout layout, int[] ranks)
+    {
+        var clusters = layout.ClusterNames.Length;
+        var seen = new int[clusters];
+        var lastTotal = new double[clusters];
+        var lastRank = new int[clusters];
+        foreach (var u in order)
+        {
+            for (var slot = layout.ClusterStart[u]; slot < layout.ClusterStart[u + 1]; slot++)
+            {
+                var c = layout.ClusterOf[slot];
+                var rank = seen[c] > 0 && Ranking.Ties(lastTotal[c], totals[u]) ? lastRank[c] : seen[c] + 1;
+                ranks[slot] = rank;
+                seen[c]++;
+                lastTotal[c] = totals[u];
+                lastRank[c] = rank;
+            }
+        }
     }
 
     /// <summary>

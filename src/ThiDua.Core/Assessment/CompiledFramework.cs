@@ -133,6 +133,175 @@ public sealed class CompiledFramework
         Groups = groups;
         ScaleMax = definition.ScaleMax;
         _bandsDescending = definition.Bands.OrderByDescending(b => b.MinFraction).Select(b => (b.Name.Trim(), b.MinFraction)).ToArray();
+        BandNames = _bandsDescending.Select(b => b.Name).ToArray();
+        BuildPlan();
+    }
+
+    // The scoring plan of the cohort kernel (CohortScoring.ScoreCohort): within each weight group (whose indicators
+    // are contiguous), the indicators sorted by rule kind, so that each segment is a tight loop of one rule with no
+    // switch per value (a switch per value mispredicts on mixed frameworks and costs more than the rule itself).
+    internal int[] PlanIndicator { get; private set; } = [];
+    internal RuleKind[] SegmentKind { get; private set; } = [];
+    internal int[] SegmentStart { get; private set; } = [];
+    internal int[] GroupSegmentStart { get; private set; } = [];
+
+    /// <summary>For each group of <see cref="Groups"/>, the weight groups under it (CSR: offsets and weight-group indices).</summary>
+    internal int[] TreeGroupStart { get; private set; } = [];
+    internal int[] TreeGroupWeightGroups { get; private set; } = [];
+
+    private void BuildPlan()
+    {
+        var weightGroups = WeightGroupCodes.Length;
+        var plan = new List<int>(IndicatorCount);
+        var kinds = new List<RuleKind>();
+        var starts = new List<int>();
+        var groupStart = new int[weightGroups + 1];
+        for (var g = 0; g < weightGroups; g++)
+        {
+            groupStart[g] = kinds.Count;
+            foreach (var kind in Enum.GetValues<RuleKind>())
+            {
+                var before = plan.Count;
+                for (var i = 0; i < IndicatorCount; i++)
+                {
+                    if (WeightGroupOf[i] == g && Kinds[i] == kind)
+                    {
+                        plan.Add(i);
+                    }
+                }
+                if (plan.Count > before)
+                {
+                    kinds.Add(kind);
+                    starts.Add(before);
+                }
+            }
+        }
+        groupStart[weightGroups] = kinds.Count;
+        starts.Add(plan.Count);
+        PlanIndicator = [.. plan];
+        SegmentKind = [.. kinds];
+        SegmentStart = [.. starts];
+        GroupSegmentStart = groupStart;
+
+        // A weight group lies wholly inside a tree group or wholly outside it, so its first indicator decides.
+        var firstOf = new int[weightGroups];
+        Array.Fill(firstOf, -1);
+        for (var i = IndicatorCount - 1; i >= 0; i--)
+        {
+            firstOf[WeightGroupOf[i]] = i;
+        }
+        var treeStart = new int[Groups.Count + 1];
+        var treeWeights = new List<int>();
+        for (var k = 0; k < Groups.Count; k++)
+        {
+            treeStart[k] = treeWeights.Count;
+            var members = new HashSet<int>(Groups[k].Indicators);
+            for (var g = 0; g < weightGroups; g++)
+            {
+                if (members.Contains(firstOf[g]))
+                {
+                    treeWeights.Add(g);
+                }
+            }
+        }
+        treeStart[Groups.Count] = treeWeights.Count;
+        TreeGroupStart = treeStart;
+        TreeGroupWeightGroups = [.. treeWeights];
+    }
+
+    /// <summary>The bands, highest threshold first; <see cref="BandIndex"/> points into this list.</summary>
+    public string[] BandNames { get; }
+
+    /// <summary>The position in <see cref="BandNames"/> of the band of a total, or −1 when no band applies.</summary>
+    public int BandIndex(double total)
+    {
+        var fraction = Math.Round(total / ScaleMax, 9);
+        for (var b = 0; b < _bandsDescending.Length; b++)
+        {
+            if (fraction >= _bandsDescending[b].MinFraction - Tolerance)
+            {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Points of the indicators of one segment of the plan (one rule kind) for one unit: writes each indicator's
+    /// points into <paramref name="points"/> at its position and returns their sum. Same arithmetic as <see cref="Points"/>.
+    /// </summary>
+    internal double ScoreSegment(int segment, double[] raw, Span<double> points)
+    {
+        var plan = PlanIndicator;
+        var start = SegmentStart[segment];
+        var end = SegmentStart[segment + 1];
+        var max = MaxPoints;
+        var sum = 0.0;
+        switch (SegmentKind[segment])
+        {
+            case RuleKind.Boolean:
+                for (var k = start; k < end; k++)
+                {
+                    var i = plan[k];
+                    var p = raw[i] >= 0.5 ? max[i] : 0;   // NaN compares false: missing scores 0
+                    points[i] = p;
+                    sum += p;
+                }
+                break;
+            case RuleKind.Ratio:
+            case RuleKind.Index:
+                for (var k = start; k < end; k++)
+                {
+                    var i = plan[k];
+                    var r = raw[i];
+                    var p = double.IsNaN(r) ? 0 : Math.Clamp(r, 0, 1) * max[i];
+                    points[i] = p;
+                    sum += p;
+                }
+                break;
+            case RuleKind.Manual:
+                for (var k = start; k < end; k++)
+                {
+                    var i = plan[k];
+                    var r = raw[i];
+                    var p = double.IsNaN(r) ? 0 : Math.Clamp(r, 0, max[i]);
+                    points[i] = p;
+                    sum += p;
+                }
+                break;
+            case RuleKind.Goalposts:
+                for (var k = start; k < end; k++)
+                {
+                    var i = plan[k];
+                    var r = raw[i];
+                    double p;
+                    if (double.IsNaN(r))
+                    {
+                        p = 0;
+                    }
+                    else
+                    {
+                        var low = _low[i];
+                        var high = _high[i];
+                        var fraction = _down[i] ? (high - r) / (high - low) : (r - low) / (high - low);
+                        p = Math.Clamp(fraction, 0, 1) * max[i];
+                    }
+                    points[i] = p;
+                    sum += p;
+                }
+                break;
+            default:
+                // Steps and choice look values up in small tables; the general method is as fast as a copy here.
+                for (var k = start; k < end; k++)
+                {
+                    var i = plan[k];
+                    var p = Points(i, raw[i]);
+                    points[i] = p;
+                    sum += p;
+                }
+                break;
+        }
+        return sum;
     }
 
     public FrameworkDefinition Definition { get; }

@@ -13,6 +13,25 @@ public readonly record struct RankInterval(double Median, double P5, double P95)
 /// </summary>
 public static class RankUncertainty
 {
+    /// <summary>Units per block of the percentile step: 16 ranks (ints) fill one 64-byte cache line of a sample's row.</summary>
+    private const int Block = 16;
+
+    /// <summary>
+    /// The weights of every sample, sample-major (weight of group g in sample s at [s × groups + g]), drawn from the
+    /// seeded generator in that order — the same numbers on every run, which other engines can be given to compare.
+    /// </summary>
+    public static double[] Weights(int samples, int groups, UncertaintyOptions? options = null)
+    {
+        options ??= new UncertaintyOptions();
+        var random = new Random(options.Seed);
+        var weights = new double[samples * groups];
+        for (var k = 0; k < weights.Length; k++)
+        {
+            weights[k] = 1 - options.WeightSpread + (2 * options.WeightSpread * random.NextDouble());
+        }
+        return weights;
+    }
+
     /// <param name="groupPoints">Units × groups, row-major: points of unit u in weight group g at [u * groups + g].</param>
     public static RankInterval[] Compute(ReadOnlySpan<double> groupPoints, int units, int groups, UncertaintyOptions? options = null)
     {
@@ -26,21 +45,18 @@ public static class RankUncertainty
             throw new ArgumentException("groupPoints must hold units × groups values.", nameof(groupPoints));
         }
         var samples = options.Samples;
-        var random = new Random(options.Seed);
-        var weights = new double[samples * groups];
-        for (var k = 0; k < weights.Length; k++)
-        {
-            weights[k] = 1 - options.WeightSpread + (2 * options.WeightSpread * random.NextDouble());
-        }
-
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1, nameof(options));
+        var weights = Weights(samples, groups, options);
         var points = groupPoints.ToArray();
-        // ranks[u * samples + s]: each unit's samples side by side, ready to be sorted for percentiles.
-        var ranks = new int[units * samples];
+
+        // ranks[s * units + u]: each sample writes its own contiguous row, so the two cores never share a cache line.
+        var ranks = GC.AllocateUninitializedArray<int>(samples * units);
         Parallel.For(0, samples,
-            () => new Buffers(units),
+            () => new SampleBuffers(units),
             (s, _, buffers) =>
             {
                 var w = weights.AsSpan(s * groups, groups);
+                var totals = buffers.Totals;
                 for (var u = 0; u < units; u++)
                 {
                     var total = 0.0;
@@ -49,27 +65,94 @@ public static class RankUncertainty
                     {
                         total += w[g] * row[g];
                     }
-                    buffers.Keys[u] = -total;
-                    buffers.Order[u] = u;
+                    totals[u] = total;
                 }
-                Array.Sort(buffers.Keys, buffers.Order);
-                Ranking.AssignRanks(buffers.Keys, buffers.Order, buffers.Ranks);
-                for (var u = 0; u < units; u++)
-                {
-                    ranks[(u * samples) + s] = buffers.Ranks[u];
-                }
+                Ranking.OrderDescending(totals, buffers.Keys, buffers.Order);
+                Ranking.CompetitionFromOrder(totals, buffers.Order, ranks.AsSpan(s * units, units));
                 return buffers;
             },
             _ => { });
 
+        // Percentiles without sorting: a unit's ranks are small integers within a narrow range, so a histogram over
+        // that range (a counting sort) gives the order statistics the type-7 percentile needs.
         var result = new RankInterval[units];
-        Parallel.For(0, units, u =>
-        {
-            var row = ranks.AsSpan(u * samples, samples);
-            row.Sort();
-            result[u] = new RankInterval(Percentile(row, 0.5), Percentile(row, 0.05), Percentile(row, 0.95));
-        });
+        var blocks = (units + Block - 1) / Block;
+        Parallel.For(0, blocks,
+            () => new PercentileBuffers(units, samples),
+            (b, _, buffers) =>
+            {
+                var first = b * Block;
+                var width = Math.Min(Block, units - first);
+                var column = buffers.Column;
+                // Transpose one block: a cache line of each sample's row gives the ranks of 16 units.
+                for (var s = 0; s < samples; s++)
+                {
+                    var line = ranks.AsSpan((s * units) + first, width);
+                    for (var j = 0; j < width; j++)
+                    {
+                        column[(j * samples) + s] = line[j];
+                    }
+                }
+                for (var j = 0; j < width; j++)
+                {
+                    result[first + j] = Interval(column.AsSpan(j * samples, samples), buffers.Histogram);
+                }
+                return buffers;
+            },
+            _ => { });
         return result;
+    }
+
+    /// <summary>The median, P5 and P95 (type 7) of one unit's ranks, through a histogram of the ranks.</summary>
+    private static RankInterval Interval(ReadOnlySpan<int> values, int[] histogram)
+    {
+        var min = int.MaxValue;
+        var max = int.MinValue;
+        foreach (var v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+        var counts = histogram.AsSpan(0, max - min + 1);
+        counts.Clear();
+        foreach (var v in values)
+        {
+            counts[v - min]++;
+        }
+        return new RankInterval(
+            Percentile(counts, min, values.Length, 0.5),
+            Percentile(counts, min, values.Length, 0.05),
+            Percentile(counts, min, values.Length, 0.95));
+    }
+
+    /// <summary>The type-7 percentile of values given as counts per value (value = min + index).</summary>
+    private static double Percentile(ReadOnlySpan<int> counts, int min, int length, double p)
+    {
+        if (length == 1)
+        {
+            return min;
+        }
+        var h = (length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, length - 1);
+        var low = Kth(counts, min, lo);
+        var high = Kth(counts, min, hi);
+        return low + ((h - lo) * (high - low));
+    }
+
+    /// <summary>The k-th smallest value (0-based) of values given as counts.</summary>
+    private static int Kth(ReadOnlySpan<int> counts, int min, int k)
+    {
+        var seen = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            seen += counts[i];
+            if (seen > k)
+            {
+                return min + i;
+            }
+        }
+        return min + counts.Length - 1;
     }
 
     /// <summary>Linear interpolation between closest ranks (the usual "type 7" percentile) of sorted values.</summary>
@@ -85,10 +168,16 @@ public static class RankUncertainty
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
-    private sealed class Buffers(int units)
+    private sealed class SampleBuffers(int units)
     {
-        public double[] Keys { get; } = new double[units];
+        public double[] Totals { get; } = new double[units];
+        public ulong[] Keys { get; } = new ulong[units];
         public int[] Order { get; } = new int[units];
-        public int[] Ranks { get; } = new int[units];
+    }
+
+    private sealed class PercentileBuffers(int units, int samples)
+    {
+        public int[] Column { get; } = new int[Block * samples];
+        public int[] Histogram { get; } = new int[units + 1];
     }
 }
