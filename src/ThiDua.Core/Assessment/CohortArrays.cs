@@ -70,6 +70,10 @@ public sealed class CohortArrays
         Order = new int[n];
     }
 
+    internal bool Fits(CompiledFramework framework, CohortLayout layout) =>
+        Units == layout.Units && Indicators == framework.IndicatorCount && WeightGroups == framework.WeightGroupCodes.Length
+        && Groups == framework.Groups.Count && RankInCluster.Length == layout.ClusterOf.Length;
+
     public int Units { get; }
     public int Indicators { get; }
     public int WeightGroups { get; }

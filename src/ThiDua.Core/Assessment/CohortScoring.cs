@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ThiDua.Core.Assessment;
 
 /// <summary>One unit's values in a framework: the raw value per indicator position (NaN = missing).</summary>
@@ -155,14 +157,19 @@ public static class CohortScoring
     /// overall order, so no subset needs a sort or a dictionary of its own).
     /// </summary>
     /// <param name="raw">One row of raw values per unit (NaN = missing), as long as the framework has indicators.</param>
-    public static CohortArrays ScoreCohort(CompiledFramework framework, IReadOnlyList<double[]> raw, CohortLayout layout)
+    /// <param name="into">
+    /// Arrays of an earlier call to overwrite (every value is computed again), when they have the same shape; else new
+    /// ones are allocated. The points alone are 8 MB at national scale, and fresh memory of that size costs a page
+    /// fault per 4 KB page on first touch — more than the scoring itself on a virtual machine.
+    /// </param>
+    public static CohortArrays ScoreCohort(CompiledFramework framework, IReadOnlyList<double[]> raw, CohortLayout layout, CohortArrays? into = null)
     {
         var n = layout.Units;
         if (raw.Count != n)
         {
             throw new ArgumentException($"{raw.Count} rows of values for {n} units.", nameof(raw));
         }
-        var result = new CohortArrays(framework, layout);
+        var result = into is not null && into.Fits(framework, layout) ? into : new CohortArrays(framework, layout);
         var chunks = (n + UnitsPerChunk - 1) / UnitsPerChunk;
         if (chunks > 1)
         {
@@ -175,19 +182,21 @@ public static class CohortScoring
 
         var totals = result.Totals;
         var order = result.Order;
-        Ranking.OrderDescending(totals, new ulong[n], order);
+        Ranking.OrderDescending(totals, new ulong[2 * n], order);
         Ranking.CompetitionFromOrder(totals, order, result.Rank);
         RanksWithin(totals, order, layout.TypeOf, layout.TypeNames.Length, result.RankInType);
         RanksInClusters(totals, order, layout, result.RankInCluster);
         return result;
     }
 
+    // Optimised at its first call: the Web app scores a cohort a few times per process, too few for tiered compilation.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScoreUnits(CompiledFramework framework, IReadOnlyList<double[]> raw, CohortArrays result, int from, int to)
     {
         var indicators = result.Indicators;
         var weightGroups = result.WeightGroups;
         var groups = result.Groups;
-        var groupStart = framework.GroupSegmentStart;
+        var groupStart = framework.WeightGroupStart;
         var treeStart = framework.TreeGroupStart;
         var treeWeights = framework.TreeGroupWeightGroups;
         for (var u = from; u < to; u++)
@@ -202,11 +211,7 @@ public static class CohortScoring
             var total = 0.0;
             for (var g = 0; g < weightGroups; g++)
             {
-                var sum = 0.0;
-                for (var segment = groupStart[g]; segment < groupStart[g + 1]; segment++)
-                {
-                    sum += framework.ScoreSegment(segment, row, points);
-                }
+                var sum = framework.ScoreRange(groupStart[g], groupStart[g + 1], row, points);
                 weightPoints[g] = sum;
                 total += sum;
             }

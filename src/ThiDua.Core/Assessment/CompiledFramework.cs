@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ThiDua.Core.Errors;
 
@@ -137,59 +138,28 @@ public sealed class CompiledFramework
         BuildPlan();
     }
 
-    // The scoring plan of the cohort kernel (CohortScoring.ScoreCohort): within each weight group (whose indicators
-    // are contiguous), the indicators sorted by rule kind, so that each segment is a tight loop of one rule with no
-    // switch per value (a switch per value mispredicts on mixed frameworks and costs more than the rule itself).
-    internal int[] PlanIndicator { get; private set; } = [];
-    internal RuleKind[] SegmentKind { get; private set; } = [];
-    internal int[] SegmentStart { get; private set; } = [];
-    internal int[] GroupSegmentStart { get; private set; } = [];
+    /// <summary>The indicators of weight group g are positions WeightGroupStart[g] .. WeightGroupStart[g + 1] (contiguous: tree order).</summary>
+    internal int[] WeightGroupStart { get; private set; } = [];
 
     /// <summary>For each group of <see cref="Groups"/>, the weight groups under it (CSR: offsets and weight-group indices).</summary>
     internal int[] TreeGroupStart { get; private set; } = [];
     internal int[] TreeGroupWeightGroups { get; private set; } = [];
 
+    // What the cohort kernel (CohortScoring.ScoreCohort) needs beside the rule arrays: each weight group as one range
+    // of positions, so a unit is scored in one pass per group, and each tree group as a sum of weight groups, so a
+    // group's points never need a second pass over the indicators.
     private void BuildPlan()
     {
         var weightGroups = WeightGroupCodes.Length;
-        var plan = new List<int>(IndicatorCount);
-        var kinds = new List<RuleKind>();
-        var starts = new List<int>();
-        var groupStart = new int[weightGroups + 1];
-        for (var g = 0; g < weightGroups; g++)
-        {
-            groupStart[g] = kinds.Count;
-            foreach (var kind in Enum.GetValues<RuleKind>())
-            {
-                var before = plan.Count;
-                for (var i = 0; i < IndicatorCount; i++)
-                {
-                    if (WeightGroupOf[i] == g && Kinds[i] == kind)
-                    {
-                        plan.Add(i);
-                    }
-                }
-                if (plan.Count > before)
-                {
-                    kinds.Add(kind);
-                    starts.Add(before);
-                }
-            }
-        }
-        groupStart[weightGroups] = kinds.Count;
-        starts.Add(plan.Count);
-        PlanIndicator = [.. plan];
-        SegmentKind = [.. kinds];
-        SegmentStart = [.. starts];
-        GroupSegmentStart = groupStart;
-
-        // A weight group lies wholly inside a tree group or wholly outside it, so its first indicator decides.
-        var firstOf = new int[weightGroups];
-        Array.Fill(firstOf, -1);
+        var rangeStart = new int[weightGroups + 1];
         for (var i = IndicatorCount - 1; i >= 0; i--)
         {
-            firstOf[WeightGroupOf[i]] = i;
+            rangeStart[WeightGroupOf[i]] = i;
         }
+        rangeStart[weightGroups] = IndicatorCount;
+        WeightGroupStart = rangeStart;
+
+        // A weight group lies wholly inside a tree group or wholly outside it, so its first indicator decides.
         var treeStart = new int[Groups.Count + 1];
         var treeWeights = new List<int>();
         for (var k = 0; k < Groups.Count; k++)
@@ -198,7 +168,7 @@ public sealed class CompiledFramework
             var members = new HashSet<int>(Groups[k].Indicators);
             for (var g = 0; g < weightGroups; g++)
             {
-                if (members.Contains(firstOf[g]))
+                if (members.Contains(rangeStart[g]))
                 {
                     treeWeights.Add(g);
                 }
@@ -227,79 +197,60 @@ public sealed class CompiledFramework
     }
 
     /// <summary>
-    /// Points of the indicators of one segment of the plan (one rule kind) for one unit: writes each indicator's
-    /// points into <paramref name="points"/> at its position and returns their sum. Same arithmetic as <see cref="Points"/>.
+    /// Points of indicators [from, to) of one unit written at their positions, and their sum: the cohort kernel's
+    /// inner loop, the same arithmetic as <see cref="Points"/> inlined (a call per value costs more than the rule).
     /// </summary>
-    internal double ScoreSegment(int segment, double[] raw, Span<double> points)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal double ScoreRange(int from, int to, double[] raw, Span<double> points)
     {
-        var plan = PlanIndicator;
-        var start = SegmentStart[segment];
-        var end = SegmentStart[segment + 1];
+        var kinds = Kinds;
         var max = MaxPoints;
         var sum = 0.0;
-        switch (SegmentKind[segment])
+        for (var i = from; i < to; i++)
         {
-            case RuleKind.Boolean:
-                for (var k = start; k < end; k++)
+            var r = raw[i];
+            double p;
+            if (double.IsNaN(r))
+            {
+                p = 0;
+            }
+            else
+            {
+                switch (kinds[i])
                 {
-                    var i = plan[k];
-                    var p = raw[i] >= 0.5 ? max[i] : 0;   // NaN compares false: missing scores 0
-                    points[i] = p;
-                    sum += p;
-                }
-                break;
-            case RuleKind.Ratio:
-            case RuleKind.Index:
-                for (var k = start; k < end; k++)
-                {
-                    var i = plan[k];
-                    var r = raw[i];
-                    var p = double.IsNaN(r) ? 0 : Math.Clamp(r, 0, 1) * max[i];
-                    points[i] = p;
-                    sum += p;
-                }
-                break;
-            case RuleKind.Manual:
-                for (var k = start; k < end; k++)
-                {
-                    var i = plan[k];
-                    var r = raw[i];
-                    var p = double.IsNaN(r) ? 0 : Math.Clamp(r, 0, max[i]);
-                    points[i] = p;
-                    sum += p;
-                }
-                break;
-            case RuleKind.Goalposts:
-                for (var k = start; k < end; k++)
-                {
-                    var i = plan[k];
-                    var r = raw[i];
-                    double p;
-                    if (double.IsNaN(r))
-                    {
-                        p = 0;
-                    }
-                    else
-                    {
+                    case RuleKind.Boolean:
+                        p = r >= 0.5 ? max[i] : 0;
+                        break;
+                    case RuleKind.Ratio:
+                    case RuleKind.Index:
+                        p = Math.Clamp(r, 0, 1) * max[i];
+                        break;
+                    case RuleKind.Manual:
+                        p = Math.Clamp(r, 0, max[i]);
+                        break;
+                    case RuleKind.Goalposts:
                         var low = _low[i];
                         var high = _high[i];
-                        var fraction = _down[i] ? (high - r) / (high - low) : (r - low) / (high - low);
-                        p = Math.Clamp(fraction, 0, 1) * max[i];
-                    }
-                    points[i] = p;
-                    sum += p;
+                        p = Math.Clamp(_down[i] ? (high - r) / (high - low) : (r - low) / (high - low), 0, 1) * max[i];
+                        break;
+                    case RuleKind.Steps:
+                        p = 0;
+                        for (int s = _stepStart[i], last = s + _stepCount[i]; s < last && _stepMin[s] <= r + Tolerance; s++)
+                        {
+                            p = _stepPoints[s];
+                        }
+                        break;
+                    case RuleKind.Choice:
+                        var option = (int)r;
+                        p = option >= 0 && option < _optionCount[i] ? _optionPoints[_optionStart[i] + option] : 0;
+                        break;
+                    default:
+                        p = 0;
+                        break;
                 }
-                break;
-            default:
-                // Steps and choice look values up in small tables; the general method is as fast as a copy here.
-                for (var k = start; k < end; k++)
-                {
-                    var i = plan[k];
-                    var p = Points(i, raw[i]);
-                    points[i] = p;
-                    sum += p;
-                }
-                break;
+            }
+            points[i] = p;
+            sum += p;
         }
         return sum;
     }

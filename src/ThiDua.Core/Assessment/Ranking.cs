@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace ThiDua.Core.Assessment;
 
 /// <summary>Competition ranking ("1, 2, 2, 4"): equal totals share a rank, the next rank skips; ties are broken by nothing.</summary>
@@ -47,12 +45,13 @@ public static class Ranking
 
     /// <summary>
     /// Orders positions by total, highest first, exactly as a comparison sort of the totals would (equal totals in
-    /// any order). Each total becomes an order-preserving 64-bit key whose lowest bits are replaced by its position,
-    /// so one sort of plain integers replaces a sort of keys with items (about three times cheaper); totals closer
-    /// than the dropped bits can tell apart (relative 2⁻⁴⁰ for 3,321 units) are then put back in exact order by an
-    /// insertion pass that costs one comparison per position when nothing moves.
+    /// any order). Each total becomes an order-preserving 64-bit key; its upper 32 bits (sign, exponent and 20 bits
+    /// of mantissa) are sorted by a radix sort of four byte-wide passes — a pass whose byte is the same for every
+    /// key is skipped — with the position in the lower 32 bits. Totals that those bits cannot tell apart (closer
+    /// than about one millionth) form short runs that are then put in exact order. At 3,321 units this is several
+    /// times cheaper than a comparison sort, whose mispredicted branches dominate the Monte Carlo analysis.
     /// </summary>
-    /// <param name="scratch">At least as long as <paramref name="totals"/>; its contents are overwritten.</param>
+    /// <param name="scratch">At least twice as long as <paramref name="totals"/>; its contents are overwritten.</param>
     public static void OrderDescending(ReadOnlySpan<double> totals, Span<ulong> scratch, Span<int> order)
     {
         var n = totals.Length;
@@ -60,29 +59,94 @@ public static class Ranking
         {
             return;
         }
-        var bits = n == 1 ? 1 : 32 - BitOperations.LeadingZeroCount((uint)(n - 1));
-        var mask = (1UL << bits) - 1;
         var keys = scratch[..n];
         for (var u = 0; u < n; u++)
         {
-            keys[u] = (DescendingKey(totals[u]) & ~mask) | (uint)u;
+            keys[u] = (DescendingKey(totals[u]) & 0xFFFF_FFFF_0000_0000UL) | (uint)u;
         }
-        keys.Sort();
+        RadixSortUpperHalf(keys, scratch.Slice(n, n));
         for (var k = 0; k < n; k++)
         {
-            order[k] = (int)(keys[k] & mask);
+            order[k] = (int)(uint)keys[k];
         }
-        for (var k = 1; k < n; k++)
+        for (var start = 0; start < n;)
         {
-            var u = order[k];
+            var end = start + 1;
+            while (end < n && keys[end] >> 32 == keys[start] >> 32)
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                SortRun(totals, order[start..end]);
+            }
+            start = end;
+        }
+    }
+
+    /// <summary>Stable LSD radix sort of the keys by their upper 32 bits; the result ends in <paramref name="keys"/>.</summary>
+    private static void RadixSortUpperHalf(Span<ulong> keys, Span<ulong> temp)
+    {
+        Span<int> offsets = stackalloc int[256];
+        var source = keys;
+        var target = temp;
+        for (var shift = 32; shift < 64; shift += 8)
+        {
+            offsets.Clear();
+            foreach (var key in source)
+            {
+                offsets[(int)(key >> shift) & 0xFF]++;
+            }
+            if (offsets[(int)(source[0] >> shift) & 0xFF] == source.Length)
+            {
+                continue;
+            }
+            var sum = 0;
+            for (var d = 0; d < 256; d++)
+            {
+                var count = offsets[d];
+                offsets[d] = sum;
+                sum += count;
+            }
+            foreach (var key in source)
+            {
+                target[offsets[(int)(key >> shift) & 0xFF]++] = key;
+            }
+            var swap = source;
+            source = target;
+            target = swap;
+        }
+        if (source != keys)
+        {
+            source.CopyTo(keys);
+        }
+    }
+
+    /// <summary>Positions whose totals the radix key could not tell apart, put in exact descending order.</summary>
+    private static void SortRun(ReadOnlySpan<double> totals, Span<int> run)
+    {
+        if (run.Length > 32)
+        {
+            // Rare (many totals within a millionth of each other but not equal): a comparison sort of the run.
+            var negated = new double[run.Length];
+            for (var j = 0; j < run.Length; j++)
+            {
+                negated[j] = -totals[run[j]];
+            }
+            negated.AsSpan().Sort(run);
+            return;
+        }
+        for (var k = 1; k < run.Length; k++)
+        {
+            var u = run[k];
             var t = totals[u];
             var j = k - 1;
-            while (j >= 0 && totals[order[j]] < t)
+            while (j >= 0 && totals[run[j]] < t)
             {
-                order[j + 1] = order[j];
+                run[j + 1] = run[j];
                 j--;
             }
-            order[j + 1] = u;
+            run[j + 1] = u;
         }
     }
 
