@@ -8,6 +8,8 @@ namespace ThiDua.Benchmarks;
 /// <summary>
 /// The scripted mode: `scoring` and `uncertainty` measure ThiDua, the floor and DuckDB on the same seeded data in
 /// one run and print medians of warm runs (one JSON line with --json). Exit code 1 when ThiDua and DuckDB disagree.
+/// Options: --units, --indicators, --samples, --runs (timed runs), --warmup (runs before timing), --json, and
+/// --thidua-only (the engine alone, for profiling).
 /// </summary>
 public static class Commands
 {
@@ -19,7 +21,7 @@ public static class Commands
         return args[0] == "scoring" ? Scoring(options) : Uncertainty(options);
     }
 
-    private sealed record Options(int Units, int Indicators, int Samples, int Runs, int Warmup, bool Json);
+    private sealed record Options(int Units, int Indicators, int Samples, int Runs, int Warmup, bool Json, bool ThiDuaOnly);
 
     private static Options Parse(string[] args)
     {
@@ -29,7 +31,8 @@ public static class Commands
             return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
         }
         return new Options(Int("--units", NationalScale.Units), Int("--indicators", NationalScale.Indicators), Int("--samples", 1000),
-            Int("--runs", 15), Int("--warmup", 10), args.Contains("--json"));
+            Int("--runs", 15), Int("--warmup", 10), args.Contains("--json"),
+            args.Contains("--thidua-only"));
     }
 
     /// <summary>Median wall-clock milliseconds of <paramref name="runs"/> runs after <paramref name="warmup"/> unmeasured ones.</summary>
@@ -55,6 +58,13 @@ public static class Commands
     private static int Scoring(Options o)
     {
         var data = NationalScale.Create(o.Units, o.Indicators);
+        if (o.ThiDuaOnly)
+        {
+            // For profiling (dotnet-counters, dotnet-trace): the engine alone, many runs, nothing else in the process.
+            CohortArrays? reused = null;
+            Console.WriteLine(JsonSerializer.Serialize(new { units = o.Units, indicators = o.Indicators, thidua_ms = Round(Median(() => reused = CohortScoring.ScoreCohort(data.Framework, data.Raw, data.Layout, reused), o.Warmup, o.Runs)) }));
+            return 0;
+        }
         var floor = new Floor(data.Definition);
         var floorTotals = new double[o.Units];
         using var duck = new DuckDbEngine();
@@ -134,6 +144,11 @@ public static class Commands
         var scored = CohortScoring.ScoreCohort(data.Framework, data.Raw, data.Layout);
         var groups = scored.WeightGroups;
         var options = new UncertaintyOptions(Samples: o.Samples);
+        if (o.ThiDuaOnly)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { units = o.Units, samples = o.Samples, thidua_ms = Round(Median(() => RankUncertainty.Compute(scored.WeightGroupPoints, o.Units, groups, options), o.Warmup, o.Runs)) }));
+            return 0;
+        }
         using var duck = new DuckDbEngine();
         duck.LoadUncertainty(scored.WeightGroupPoints, o.Units, groups, RankUncertainty.Weights(o.Samples, groups, options), o.Samples);
 
