@@ -20,6 +20,8 @@ Environment:
   THIDUA_LOAD_DURATION   seconds per measurement (default 15)
   THIDUA_LOAD_CONNECTIONS connections = writers (default 32; at most 32 writers are seeded)
   THIDUA_LOAD_PORT       port of the app (default 5391)
+  THIDUA_LOAD_KEEP       set to keep the work folder (logs, wrk output, the CSV) after the run
+  THIDUA_LOAD_APP        an already published ThiDua.Web (dotnet publish -c Release -o DIR): no build
 Needs: dotnet, wrk, curl, jq, python3 (the read-back check), psql (for postgres).
 TEXT
 }
@@ -57,19 +59,36 @@ cleanup() {
   if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi
   if [[ -n "$PG_DB" ]]; then pg_admin "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" || true; PG_DB=""; fi
 }
-trap 'cleanup; rm -rf "$WORK"' EXIT
+trap 'cleanup; [[ -n "${THIDUA_LOAD_KEEP:-}" ]] && echo "(work files kept in $WORK)" || rm -rf "$WORK"' EXIT
 
-echo "== Building ThiDua.Web (Release) into $WORK/app"
-dotnet publish "$ROOT/src/ThiDua.Web" -c Release -o "$WORK/app" -v q -nologo >/dev/null
+APP="${THIDUA_LOAD_APP:-$WORK/app}"
+if [[ -z "${THIDUA_LOAD_APP:-}" ]]; then
+  echo "== Building ThiDua.Web (Release) into $APP"
+  dotnet publish "$ROOT/src/ThiDua.Web" -c Release -o "$APP" -v q -nologo >/dev/null
+fi
 
 token() {
   curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d "{\"userName\":\"$1\",\"password\":\"$PASSWORD\"}" | jq -r .accessToken
 }
 
+# Requests that wrk gave up on may still be computed by the app: wait until it is idle (under 10 % of a core for
+# two seconds, at most 2 minutes) so that one measurement does not slow the next.
+wait_idle() {
+  local ticks=$(getconf CLK_TCK) before after quiet=0
+  for _ in $(seq 1 120); do
+    before=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+    sleep 1
+    after=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+    if (( (after - before) * 10 < ticks )); then quiet=$((quiet + 1)); else quiet=0; fi
+    (( quiet >= 2 )) && return 0
+  done
+}
+
 # wrk on a list of paths; prints report.lua's JSON line.
 measure() {  # name, paths file, [extra wrk args…]
   local name=$1 paths=$2; shift 2
+  wait_idle
   echo "   $name" >&2
   LOAD_DIR="$LOAD_DIR" LOAD_PATHS="$paths" wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s --latency \
     -s "$LOAD_DIR/paths.lua" "$@" "$BASE" | tail -n 1
@@ -78,8 +97,13 @@ measure() {  # name, paths file, [extra wrk args…]
 run_db() {
   local db=$1 dir="$WORK/$1" results=()
   mkdir -p "$dir"
+  # A national CSV (3,321 × 300 rows) is about 31 MB: over the default upload limit (20 MB) and Kestrel's (30 MB).
+  # The deadline reminders are off: their first round at national scale keeps the app busy for minutes after start
+  # (docs/performance.md) and would be measured with every endpoint.
   export ASPNETCORE_ENVIRONMENT=Production THIDUA_ADMIN_PASSWORD="$PASSWORD" Storage__Path="$dir/files" \
-    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning
+    Logging__LogLevel__Default=Warning Signing__Kind=Development Signing__DevelopmentCertificatePath="$dir/signer.pfx" \
+    RateLimits__SignInsPerAddressPerMinute=100000 Reminders__Enabled=false \
+    Kestrel__Limits__MaxRequestBodySize=104857600 Storage__MaxFileBytes=104857600
   if [[ "$db" == postgres ]]; then
     [[ -n "${THIDUA_LOAD_POSTGRES:-}" ]] || { echo "run.sh: set THIDUA_LOAD_POSTGRES for postgres" >&2; return 1; }
     PG_DB="thidua_load_$$"
@@ -93,14 +117,14 @@ run_db() {
   echo "== $db: seed-national --units $UNITS"
   local seed_start seed_s
   seed_start=$(date +%s.%N)
-  (cd "$WORK/app" && dotnet ThiDua.Web.dll seed-national --units "$UNITS") | tee "$dir/seed.log" | grep -v '^\[' || true
+  (cd "$APP" && env 'Logging__LogLevel__Microsoft.EntityFrameworkCore=Error' dotnet ThiDua.Web.dll seed-national --units "$UNITS") | tee "$dir/seed.log" | grep -v '^\[' || true
   seed_s=$(echo "$(date +%s.%N) - $seed_start" | bc)
   local seed_publish
   seed_publish=$(sed -nE 's/^Published .* in ([0-9.]+) s.*/\1/p' "$dir/seed.log")
   [[ -n "$seed_publish" ]] || { echo "run.sh: seed-national failed" >&2; return 1; }
 
   echo "== $db: starting the app on $BASE"
-  (cd "$WORK/app" && exec dotnet ThiDua.Web.dll --urls "$BASE") >"$dir/app.log" 2>&1 &
+  (cd "$APP" && exec dotnet ThiDua.Web.dll --urls "$BASE") >"$dir/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 1; done
   curl -sf "$BASE/healthz" >/dev/null || { echo "run.sh: the app did not start; see $dir/app.log" >&2; tail -20 "$dir/app.log" >&2; return 1; }
@@ -136,6 +160,10 @@ run_db() {
   head -n 200 "$dir/units.txt" | sed "s|^\(.*\)$|/api/v1/results/$FRAMEWORK/\1/explain|" >"$dir/p-explain.txt"
   printf '%s\n' "/api/v1/rewards?q=ha%20noi" "/api/v1/rewards?q=phuong" "/api/v1/rewards?q=xa%20thanh%20hoa" "/api/v1/rewards?q=dak%20lak" >"$dir/p-rewards.txt"
 
+  while read -r t id unit; do  # the drafts before the saves: what a writer whose every save was cut off still has
+    curl -sf "$BASE/api/v1/assessments/$id" -H "Authorization: Bearer $staff" | jq -c '[.values[] | [.indicatorCode, .value]]' >"$dir/before-$id.json"
+  done <"$dir/writers.txt"
+
   echo "== $db: wrk, $CONNECTIONS connections, ${DURATION} s each"
   local auth=(-H "Authorization: Bearer $staff")
   {
@@ -145,13 +173,14 @@ run_db() {
     echo "staff|GET /api/v1/results?pageSize=500 (staff)|$(measure staff "$dir/p-staff.txt" "${auth[@]}")"
     echo "explain|GET /api/v1/results/{fw}/{unit}/explain|$(measure explain "$dir/p-explain.txt" "${auth[@]}")"
     echo "rewards|GET /api/v1/rewards?q=…|$(measure rewards "$dir/p-rewards.txt" "${auth[@]}")"
+    wait_idle
     echo "   saves" >&2
     echo "saves|PUT /api/v1/assessments/{id}/values (32 writers × 300 values)|$(LOAD_DIR="$LOAD_DIR" LOAD_WRITERS="$dir/writers.txt" \
       LOAD_INDICATORS="$dir/indicators.txt" LOAD_WRITES="$dir/writes.txt" \
       wrk -t "$CONNECTIONS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s --latency -s "$LOAD_DIR/save.lua" "$BASE" | tail -n 1)"
   } >"$dir/wrk.txt"
 
-  sleep 2  # a save still in flight when wrk stopped may land now
+  wait_idle  # a save still in flight when wrk stopped may land now
   echo "== $db: reading the drafts back"
   : >"$dir/readback.txt"
   while read -r t id unit; do
@@ -177,8 +206,12 @@ for line in open(os.path.join(d, "writes.txt")):
     wid, unit, last_ok, sent, fails = line.split()
     writers += 1; failed += int(fails)
     got = dict((c, v) for c, v in json.load(open(os.path.join(d, f"readback-{wid}.json"))))
-    # The draft holds the last variant answered 200, or the one still in flight when wrk stopped.
-    ok = any(all(same(got.get(c), value(k, m, n + 1, v)) for n, (c, k, m) in enumerate(inds)) for v in {int(last_ok), int(sent)})
+    # The draft holds the last variant answered 200 or one sent after it (timed out, or in flight when wrk stopped:
+    # the app may still have saved it); with no save answered, possibly still the values it had before.
+    first = max(int(last_ok), 1)
+    ok = any(all(same(got.get(c), value(k, m, n + 1, v)) for n, (c, k, m) in enumerate(inds)) for v in range(first, int(sent) + 1))
+    if not ok and int(last_ok) < 1:
+        ok = got == dict((c, v) for c, v in json.load(open(os.path.join(d, f"before-{wid}.json"))))
     if not ok: lost += 1
 print(f"{writers} writers, {failed} failed saves, {lost} drafts not equal to their last save")
 PY
@@ -186,6 +219,7 @@ PY
   echo "   $check"
 
   echo "== $db: publishing $FRAMEWORK again (timed)"
+  wait_idle
   local publish_s publish_code
   read -r publish_code publish_s < <(curl -s -o "$dir/publish.json" -w '%{http_code} %{time_total}\n' -X POST \
     "$BASE/api/v1/frameworks/$FRAMEWORK/publish" "${auth[@]}" -H 'Content-Type: application/json' -d '{}')
@@ -204,6 +238,7 @@ with open(os.path.join(d, "import.csv"), "w", encoding="utf-8") as out:
             out.write(f"{fw},{unit},{code},{text.get(kind, lambda n: str((n % int(float(mx) * 2 + 1)) / 2))(n + u)}\n")
 PY
   local import_code import_s
+  wait_idle
   read -r import_code import_s < <(curl -s -o "$dir/import.json" -w '%{http_code} %{time_total}\n' -X POST \
     "$BASE/api/v1/assessments/import?dryRun=true" "${auth[@]}" -H 'Content-Type: text/csv' --data-binary "@$dir/import.csv")
   local import_summary
@@ -218,7 +253,7 @@ PY
     echo "| Measurement | req/s | p50 ms | p95 ms | p99 ms | errors | KB/response |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     while IFS='|' read -r key label json; do
-      jq -r --arg label "$label" '"| \($label) | \(.rps) | \(.p50_ms) | \(.p95_ms) | \(.p99_ms) | \(.errors) | \(if .requests > 0 then (.bytes / .requests / 1024 * 10 | round / 10) else 0 end) |"' <<<"$json"
+      jq -r --arg name "$label" '"| \($name) | \(.rps) | \(.p50_ms) | \(.p95_ms) | \(.p99_ms) | \(.errors) | \(if .requests > 0 then (.bytes / .requests / 1024 * 10 | round / 10) else 0 end) |"' <<<"$json"
     done <"$dir/wrk.txt"
     echo
     echo "- Saves read back: $check."
