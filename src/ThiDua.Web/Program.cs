@@ -5,6 +5,10 @@ if (OperationsCommand.Matches(args))
 {
     return await OperationsCommand.RunAsync(args);
 }
+if (SeedNationalCommand.Matches(args))
+{
+    return await SeedNationalCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddThiDua();
