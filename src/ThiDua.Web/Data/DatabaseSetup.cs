@@ -38,24 +38,28 @@ public static class DatabaseSetup
             _ => SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? "Data Source=data/thidua.db", environment.ContentRootPath),
         };
 
-        services.AddDbContext<ThiDuaDbContext>(options =>
+        services.AddDbContext<ThiDuaDbContext>(options => Configure(options, provider, connectionString, environment));
+
+        // Public pages and open data may read from a hot standby (ConnectionStrings:ThiDuaReads): a separate,
+        // no-tracking context under the key ReadsKey. Without the setting the key gives the request's main context.
+        var reads = configuration.GetConnectionString(ReadsConnectionName);
+        if (string.IsNullOrWhiteSpace(reads))
         {
-            // A failing command or query is an exception that reaches ProblemDetailsExceptionHandler, which logs it
-            // once with the request's trace id; EF's own error lines would log it three times, with its SQL.
-            options.ConfigureWarnings(w => w.Log(
-                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
-                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, LogLevel.Debug),
-                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug)));
-            switch (provider)
+            services.AddKeyedScoped<ThiDuaDbContext>(ReadsKey, (sp, _) => sp.GetRequiredService<ThiDuaDbContext>());
+        }
+        else
+        {
+            var readsConnection = provider == DatabaseProvider.Postgres ? reads : SqliteConnectionString(reads, environment.ContentRootPath);
+            services.AddKeyedSingleton<DbContextOptions<ThiDuaDbContext>>(ReadsKey, (sp, _) =>
             {
-                case DatabaseProvider.Postgres:
-                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(Migrations.Postgres.DesignTimeFactory).Assembly.GetName().Name));
-                    break;
-                default:
-                    options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(Migrations.Sqlite.DesignTimeFactory).Assembly.GetName().Name));
-                    break;
-            }
-        });
+                var options = new DbContextOptionsBuilder<ThiDuaDbContext>().UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
+                Configure(options, provider, readsConnection, environment);
+                return options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
+            });
+            // No audit actor: nothing is ever saved through this context (a standby refuses writes anyway).
+            services.AddKeyedScoped<ThiDuaDbContext>(ReadsKey, (sp, key) =>
+                new ThiDuaDbContext(sp.GetRequiredKeyedService<DbContextOptions<ThiDuaDbContext>>(key), null, sp.GetService<TimeProvider>()));
+        }
 
         // Keys that protect cookies and bearer tokens live in the database: every instance can read them (DESIGN.md).
         services.AddDataProtection().SetApplicationName("ThiDua").PersistKeysToDbContext<ThiDuaDbContext>();
@@ -72,6 +76,41 @@ public static class DatabaseSetup
         services.AddScoped<DemoInitiativeSeeder>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>The connection string name of the optional read replica (PostgreSQL hot standby) for public reads.</summary>
+    public const string ReadsConnectionName = "ThiDuaReads";
+
+    /// <summary>The service key of the context that reads public, already published data: <c>[FromKeyedServices(DatabaseSetup.ReadsKey)] ThiDuaDbContext</c>.</summary>
+    public const string ReadsKey = "reads";
+
+    private static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, IHostEnvironment environment)
+    {
+        // A failing command or query is an exception that reaches ProblemDetailsExceptionHandler, which logs it
+        // once with the request's trace id; EF's own error lines would log it three times, with its SQL.
+        options.ConfigureWarnings(w =>
+        {
+            w.Log(
+                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug));
+            // A query that loads two collections in one SQL statement multiplies their rows (a nomination's steps
+            // × criteria × documents): it must say AsSplitQuery (or AsSingleQuery, on purpose). Outside
+            // Production such a query fails, so the test suite finds it; a server only logs the warning.
+            if (!environment.IsProduction())
+            {
+                w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.MultipleCollectionIncludeWarning);
+            }
+        });
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(Migrations.Postgres.DesignTimeFactory).Assembly.GetName().Name));
+                break;
+            default:
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(Migrations.Sqlite.DesignTimeFactory).Assembly.GetName().Name));
+                break;
+        }
     }
 
     /// <summary>A relative SQLite path is taken from the content root, and its folder is created.</summary>

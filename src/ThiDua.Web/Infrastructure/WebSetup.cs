@@ -202,7 +202,7 @@ public static class WebSetup
             SupportedCultures = [Vietnamese],
             SupportedUICultures = [Vietnamese],
         });
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching.Apply });
         app.UseRouting();
         app.UseAuthentication();
         // Every log line of a request carries the signed-in user's id (never the name); the host adds the trace id.

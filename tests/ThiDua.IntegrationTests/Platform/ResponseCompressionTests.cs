@@ -55,6 +55,69 @@ public class ResponseCompressionTests
     }
 
     [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task TheOpenDataComesBackCompressedWithItsCacheHeaders(string encoding)
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        using var anonymous = await app.PageClientAsync(null);
+        anonymous.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+
+        var response = await anonymous.GetAsync("/api/open/v1/frameworks");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
+        var json = Decompress(await response.Content.ReadAsByteArrayAsync(), encoding);
+        using var parsed = System.Text.Json.JsonDocument.Parse(json);
+    }
+
+    /// <summary>
+    /// The files a page names with <c>asp-append-version</c> (its own CSS and JS, Bootstrap, Chart.js) carry their
+    /// content hash and are kept a year; the others an hour, then revalidated by ETag (304).
+    /// </summary>
+    [Fact]
+    public async Task VersionedStaticFilesAreImmutableAndTheOthersRevalidate()
+    {
+        await using var app = await ThiDuaApp.StartAsync(DatabaseProvider.Sqlite);
+        using var anonymous = await app.PageClientAsync(null);
+        var html = await anonymous.GetStringAsync("/dang-nhap");
+
+        var versioned = System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"(/(?:css|js|lib)/[^\"?]+\\?v=[^\"]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Contains(versioned, v => v.StartsWith("/css/site.css?v=", StringComparison.Ordinal));
+        Assert.Contains(versioned, v => v.StartsWith("/lib/bootstrap/css/bootstrap.min.css?v=", StringComparison.Ordinal));
+        Assert.Contains(versioned, v => v.StartsWith("/js/site.js?v=", StringComparison.Ordinal));
+        foreach (var path in versioned)
+        {
+            var response = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+            Assert.NotNull(response.Headers.ETag);
+        }
+
+        foreach (var path in new[] { "/favicon.svg", "/css/site.css", "/mau/nhap-nhiem-vu.csv" })
+        {
+            var first = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal("public, max-age=3600", first.Headers.CacheControl?.ToString());
+            Assert.NotNull(first.Content.Headers.LastModified);
+            var etag = first.Headers.ETag ?? throw new Xunit.Sdk.XunitException($"{path}: no ETag");
+
+            using var again = new HttpRequestMessage(HttpMethod.Get, path);
+            again.Headers.IfNoneMatch.Add(etag);
+            var revalidated = await anonymous.SendAsync(again);
+            Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+            Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+
+            using var changed = new HttpRequestMessage(HttpMethod.Get, path);
+            changed.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(changed)).StatusCode);
+        }
+    }
+
+    [Theory]
     [InlineData("/favicon.ico", "image/x-icon")]
     [InlineData("/favicon.svg", "image/svg+xml")]
     [InlineData("/apple-touch-icon.png", "image/png")]

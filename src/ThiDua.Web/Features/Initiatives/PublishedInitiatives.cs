@@ -1,5 +1,6 @@
 using ThiDua.Core.Initiatives;
 using ThiDua.Data.Initiatives;
+using ThiDua.Web.Data;
 using ThiDua.Web.Infrastructure.Files;
 
 namespace ThiDua.Web.Features.Initiatives;
@@ -8,7 +9,7 @@ namespace ThiDua.Web.Features.Initiatives;
 /// Initiatives and models as the public sees them (R14, R16): published ones only — never one waiting for review,
 /// returned or merely accepted — with their images (never their documents), for the open data and the public pages.
 /// </summary>
-public sealed class PublishedInitiatives(ThiDuaDbContext db, FileService files)
+public sealed class PublishedInitiatives([FromKeyedServices(DatabaseSetup.ReadsKey)] ThiDuaDbContext db, FileService files)
 {
     public static string NotFound(int id) => $"Không có sáng kiến, mô hình đã công bố số {id}.";
 

@@ -55,7 +55,8 @@ public sealed class InspectionService(ThiDuaDbContext db, UserManager<Applicatio
         var today = VietnamTime.Today(clock);
         var scope = user.ListScope;
         var page = await query.OrderByDescending(p => p.Year).ThenByDescending(p => p.StartDate).ThenByDescending(p => p.Id)
-            .ToPagedListAsync(paging, rows => rows.Select(p => new
+            // Two collections (units, inspectors) per plan: one query each rather than their product in one.
+            .ToPagedListAsync(paging, rows => rows.AsSplitQuery().Select(p => new
             {
                 p.Id, p.Year, p.Title, p.StartDate, p.EndDate, p.Version,
                 Units = p.Units.OrderBy(u => u.Unit.Code).Select(u => new InspectedUnitDto(u.Unit.Code, u.Unit.Name)).ToList(),

@@ -22,7 +22,7 @@ public sealed class MovementService(ThiDuaDbContext db, CurrentUser user, TimePr
 
     public async Task<Movement> FindAsync(string code, bool tracking = true, CancellationToken cancellationToken = default)
     {
-        var query = tracking ? db.Movements.Include(m => m.Phases).Include(m => m.Milestones).Include(m => m.Rounds) : Load();
+        var query = tracking ? db.Movements.Include(m => m.Phases).Include(m => m.Milestones).Include(m => m.Rounds).AsSplitQuery() : Load();
         return await query.FirstOrDefaultAsync(m => m.Code == code, cancellationToken)
             ?? throw new NotFoundException($"Không có phong trào mã {code}.");
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ThiDua.Core.Initiatives;
 using ThiDua.Core.Units;
+using ThiDua.Web.Data;
 using ThiDua.Web.Features.Assessment;
 
 namespace ThiDua.Web.Features.Public;
@@ -20,7 +21,7 @@ public sealed record OpenDataset(string Id, string Title, string Description, st
 /// package. Both are built from <see cref="DatasetsAsync"/>, so they cannot list different things. Only what is public
 /// goes in: published rankings, the targets, decided rewards, published initiatives (ADR 023).
 /// </summary>
-public sealed class OpenDataCatalog(ThiDuaDbContext db, ResultsService results)
+public sealed class OpenDataCatalog([FromKeyedServices(DatabaseSetup.ReadsKey)] ThiDuaDbContext db, ResultsService results)
 {
     public const string Licence = "https://creativecommons.org/licenses/by/4.0/";
     public const string LicenceTitle = "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)";

@@ -1,5 +1,6 @@
 using ThiDua.Core.Units;
 using ThiDua.Data.Assessment;
+using ThiDua.Web.Data;
 using ThiDua.Web.Features.Assessment;
 using ThiDua.Web.Features.Rewards;
 
@@ -18,7 +19,7 @@ public sealed record PublicUnitProfile(string Code, string Name, UnitType Type, 
 /// What the public portal reads (R16): only published rankings — through <see cref="ResultsService.PublishedAsync"/>,
 /// never the live computation the staff see — and the rewards decided. Other areas' public pages may call it.
 /// </summary>
-public sealed class PortalService(ThiDuaDbContext db, ResultsService results, RewardHistoryService rewards)
+public sealed class PortalService([FromKeyedServices(DatabaseSetup.ReadsKey)] ThiDuaDbContext db, ResultsService results, RewardHistoryService rewards)
 {
     /// <summary>Every framework with a publication, newest year first.</summary>
     public async Task<IReadOnlyList<Framework>> PublishedFrameworksAsync(CancellationToken cancellationToken = default)

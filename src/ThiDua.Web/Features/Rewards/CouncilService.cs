@@ -21,7 +21,7 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
     {
         var ids = request.NominationIds.Distinct().ToList();
         var list = await db.Nominations.Include(n => n.Steps).Include(n => n.Criteria).Include(n => n.NomineeUnit)
-            .Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);
+            .AsSplitQuery().Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);
         var missing = ids.Except(list.Select(n => n.Id)).ToList();
         if (missing.Count > 0)
         {
@@ -168,6 +168,7 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
     {
         var session = await db.CouncilSessions.Include(s => s.Members).ThenInclude(m => m.User).Include(s => s.Nominations).ThenInclude(n => n.Steps)
             .Include(s => s.Nominations).ThenInclude(n => n.NomineeUnit)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException(NotFound(id));
         if (session.Closed)
@@ -225,6 +226,7 @@ public sealed class CouncilService(ThiDuaDbContext db, EligibilityService eligib
     private async Task<CouncilSession> LoadAsync(int id, CancellationToken cancellationToken) =>
         await db.CouncilSessions.AsNoTracking().Include(s => s.Members).ThenInclude(m => m.User)
             .Include(s => s.Nominations).ThenInclude(n => n.NomineeUnit)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException(NotFound(id));
 

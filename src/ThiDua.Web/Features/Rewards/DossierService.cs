@@ -62,7 +62,7 @@ public sealed class DossierService(ThiDuaDbContext db, FileService files, Nomina
     /// <summary>The proposing unit's leader submits once the documents its award's rule set requires are there (400 lists the missing ones).</summary>
     public async Task<NominationDto> SubmitAsync(int id, CancellationToken cancellationToken = default)
     {
-        var nomination = await db.Nominations.Include(n => n.Documents).Include(n => n.Steps).FindTrackedAsync(id, cancellationToken);
+        var nomination = await db.Nominations.Include(n => n.Documents).Include(n => n.Steps).AsSplitQuery().FindTrackedAsync(id, cancellationToken);
         await user.EnsureVisibleAsync(nomination.Scope(), NominationAccess.Read, NominationQueries.NotFound(id));
         await user.EnsureAsync(nomination.Scope(), NominationAccess.Submit, "Chỉ lãnh đạo đơn vị đề nghị được trình hồ sơ.");
         NominationWorkflow.EnsureCanMove(nomination.Status, NominationStatus.Submitted);

@@ -44,7 +44,7 @@ public sealed class EligibilityService(ThiDuaDbContext db, ResultsService result
         var publishedByYear = new Dictionary<int, IReadOnlyDictionary<string, DtiEvidence>>();
         var completionByPhase = new Dictionary<(DateOnly, DateOnly), Dictionary<int, Completion>>();
         var eligibility = new Dictionary<int, EligibilityResult>();
-        var movements = await db.Movements.AsNoTracking().Include(m => m.Rounds).Include(m => m.Phases)
+        var movements = await db.Movements.AsNoTracking().Include(m => m.Rounds).Include(m => m.Phases).AsSplitQuery()
             .Where(m => list.Select(n => n.MovementId).Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var unitIds = list.Where(n => n.NomineeKind == NomineeKind.Unit).Select(n => n.NomineeUnitId!.Value).ToList();
         var predecessors = (await db.UnitLineage.AsNoTracking().Where(l => unitIds.Contains(l.SuccessorId))

@@ -15,7 +15,7 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Rewa
 {
     public async Task<NominationDto> CreateAsync(NominationRequest request, CancellationToken cancellationToken = default)
     {
-        var movement = await db.Movements.Include(m => m.Rounds).Include(m => m.Phases).FirstOrDefaultAsync(m => m.Code == request.MovementCode, cancellationToken)
+        var movement = await db.Movements.Include(m => m.Rounds).Include(m => m.Phases).AsSplitQuery().FirstOrDefaultAsync(m => m.Code == request.MovementCode, cancellationToken)
             ?? throw DomainException.ForField("movementCode", $"Không có phong trào mã {request.MovementCode}.");
         var nomination = Nomination.Draft(movement.Id, request.NomineeKind!.Value, user.UserName, clock.GetUtcNow().UtcDateTime);
         await ApplyAsync(nomination, movement, request, cancellationToken);
@@ -26,7 +26,7 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Rewa
 
     public async Task<NominationDto> UpdateAsync(int id, NominationRequest request, int expectedVersion, CancellationToken cancellationToken = default)
     {
-        var nomination = await db.Nominations.Include(n => n.Steps).Include(n => n.Criteria).FindTrackedAsync(id, cancellationToken);
+        var nomination = await db.Nominations.Include(n => n.Steps).Include(n => n.Criteria).AsSplitQuery().FindTrackedAsync(id, cancellationToken);
         await user.EnsureVisibleAsync(nomination.Scope(), NominationAccess.Read, NominationQueries.NotFound(id));
         await user.EnsureAsync(nomination.Scope(), NominationAccess.Prepare, "Bạn chỉ được thao tác trên dữ liệu của đơn vị mình.");
         Versions.EnsureCurrent(nomination.Version, expectedVersion);
@@ -35,7 +35,7 @@ public sealed class NominationService(ThiDuaDbContext db, CurrentUser user, Rewa
         {
             throw DomainException.ForField("nomineeKind", "Không đổi được loại đối tượng của hồ sơ; hãy lập hồ sơ mới.");
         }
-        var movement = await db.Movements.Include(m => m.Rounds).Include(m => m.Phases).FirstOrDefaultAsync(m => m.Code == request.MovementCode, cancellationToken)
+        var movement = await db.Movements.Include(m => m.Rounds).Include(m => m.Phases).AsSplitQuery().FirstOrDefaultAsync(m => m.Code == request.MovementCode, cancellationToken)
             ?? throw DomainException.ForField("movementCode", $"Không có phong trào mã {request.MovementCode}.");
         if (movement.Id != nomination.MovementId)
         {
