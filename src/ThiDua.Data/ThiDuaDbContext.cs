@@ -59,6 +59,9 @@ public class ThiDuaDbContext(DbContextOptions<ThiDuaDbContext> options, IAuditAc
     public DbSet<FileBlob> FileBlobs => Set<FileBlob>();
     public DbSet<Framework> Frameworks => Set<Framework>();
     public DbSet<ResultPublication> ResultPublications => Set<ResultPublication>();
+    public DbSet<CohortComputation> CohortComputations => Set<CohortComputation>();
+    public DbSet<StoredCohort> StoredCohorts => Set<StoredCohort>();
+    public DbSet<ResultRow> ResultRows => Set<ResultRow>();
     public DbSet<UnitAssessment> Assessments => Set<UnitAssessment>();
     public DbSet<AssessmentValue> AssessmentValues => Set<AssessmentValue>();
     public DbSet<AssessmentEvidence> AssessmentEvidence => Set<AssessmentEvidence>();

@@ -86,3 +86,40 @@ internal sealed class AssessmentEventConfiguration : IEntityTypeConfiguration<As
         builder.Property(e => e.Message).HasMaxLength(4000);
     }
 }
+
+internal sealed class CohortComputationConfiguration : IEntityTypeConfiguration<CohortComputation>
+{
+    public void Configure(EntityTypeBuilder<CohortComputation> builder)
+    {
+        builder.Property(c => c.InputsKey).HasMaxLength(64);
+        builder.Property(c => c.Instance).HasMaxLength(128);
+        // The claim: one computation per framework and inputs, whichever instance inserts it first.
+        builder.HasIndex(c => new { c.FrameworkId, c.InputsKey }).IsUnique();
+    }
+}
+
+internal sealed class StoredCohortConfiguration : IEntityTypeConfiguration<StoredCohort>
+{
+    public void Configure(EntityTypeBuilder<StoredCohort> builder)
+    {
+        builder.Property(c => c.InputsKey).HasMaxLength(64);
+        builder.HasIndex(c => c.FrameworkId).IsUnique();
+        builder.HasMany(c => c.Rows).WithOne().HasForeignKey(r => r.CohortId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ResultRowConfiguration : IEntityTypeConfiguration<ResultRow>
+{
+    public void Configure(EntityTypeBuilder<ResultRow> builder)
+    {
+        builder.Property(r => r.UnitCode).HasMaxLength(64);
+        builder.Property(r => r.UnitType).HasMaxLength(32);
+        builder.Property(r => r.Band).HasMaxLength(128);
+        builder.HasOne<ResultPublication>().WithMany().HasForeignKey(r => r.PublicationId).OnDelete(DeleteBehavior.Cascade);
+        // Pages of a ranking in its order; a unit's rows of a year (the public profile, reward eligibility).
+        builder.HasIndex(r => new { r.CohortId, r.Position });
+        builder.HasIndex(r => new { r.PublicationId, r.Position });
+        builder.HasIndex(r => new { r.UnitCode, r.Year });
+        builder.HasIndex(r => new { r.UnitId, r.Year });
+    }
+}

@@ -39,6 +39,11 @@ public class ResultPublication
     public required string SnapshotJson { get; set; }
     public required string Sha256 { get; set; }
     public int UnitCount { get; set; }
+    /// <summary>
+    /// The ranking without its items, as the API's JSON; its rows are <see cref="ResultRow"/>s of this publication
+    /// (ADR 025). Null for a publication made before rows were stored, until its rows are written from the snapshot.
+    /// </summary>
+    public string? HeaderJson { get; set; }
 }
 
 /// <summary>One unit's assessment with one framework.</summary>

@@ -373,6 +373,41 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.ToTable("AssessmentValues");
                 });
 
+            modelBuilder.Entity("ThiDua.Data.Assessment.CohortComputation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InputsKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "InputsKey")
+                        .IsUnique();
+
+                    b.ToTable("CohortComputations");
+                });
+
             modelBuilder.Entity("ThiDua.Data.Assessment.Framework", b =>
                 {
                     b.Property<int>("Id")
@@ -448,6 +483,9 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Property<int>("FrameworkId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("HeaderJson")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -472,6 +510,113 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.HasIndex("FrameworkId", "PublishedAt");
 
                     b.ToTable("ResultPublications");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Assessment.ResultRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Clusters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExplainJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PublicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score100")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Position");
+
+                    b.HasIndex("PublicationId", "Position");
+
+                    b.HasIndex("UnitCode", "Year");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("ResultRows");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Assessment.StoredCohort", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HeaderJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InputsKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId")
+                        .IsUnique();
+
+                    b.ToTable("StoredCohorts");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Assessment.UnitAssessment", b =>
@@ -3174,6 +3319,19 @@ namespace ThiDua.Migrations.Postgres.Migrations
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("ThiDua.Data.Assessment.ResultRow", b =>
+                {
+                    b.HasOne("ThiDua.Data.Assessment.StoredCohort", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ThiDua.Data.Assessment.ResultPublication", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ThiDua.Data.Assessment.UnitAssessment", b =>
                 {
                     b.HasOne("ThiDua.Data.Assessment.Framework", "Framework")
@@ -3804,6 +3962,11 @@ namespace ThiDua.Migrations.Postgres.Migrations
             modelBuilder.Entity("ThiDua.Data.Assessment.AssessmentValue", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Assessment.StoredCohort", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Assessment.UnitAssessment", b =>

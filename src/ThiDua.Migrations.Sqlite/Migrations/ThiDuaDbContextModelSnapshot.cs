@@ -358,6 +358,39 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.ToTable("AssessmentValues");
                 });
 
+            modelBuilder.Entity("ThiDua.Data.Assessment.CohortComputation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputsKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "InputsKey")
+                        .IsUnique();
+
+                    b.ToTable("CohortComputations");
+                });
+
             modelBuilder.Entity("ThiDua.Data.Assessment.Framework", b =>
                 {
                     b.Property<int>("Id")
@@ -429,6 +462,9 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Property<int>("FrameworkId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HeaderJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -453,6 +489,109 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.HasIndex("FrameworkId", "PublishedAt");
 
                     b.ToTable("ResultPublications");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Assessment.ResultRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clusters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExplainJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score100")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Position");
+
+                    b.HasIndex("PublicationId", "Position");
+
+                    b.HasIndex("UnitCode", "Year");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("ResultRows");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Assessment.StoredCohort", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeaderJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId")
+                        .IsUnique();
+
+                    b.ToTable("StoredCohorts");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Assessment.UnitAssessment", b =>
@@ -3073,6 +3212,19 @@ namespace ThiDua.Migrations.Sqlite.Migrations
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("ThiDua.Data.Assessment.ResultRow", b =>
+                {
+                    b.HasOne("ThiDua.Data.Assessment.StoredCohort", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ThiDua.Data.Assessment.ResultPublication", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ThiDua.Data.Assessment.UnitAssessment", b =>
                 {
                     b.HasOne("ThiDua.Data.Assessment.Framework", "Framework")
@@ -3703,6 +3855,11 @@ namespace ThiDua.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ThiDua.Data.Assessment.AssessmentValue", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("ThiDua.Data.Assessment.StoredCohort", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("ThiDua.Data.Assessment.UnitAssessment", b =>

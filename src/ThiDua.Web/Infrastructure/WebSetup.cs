@@ -102,6 +102,9 @@ public static class WebSetup
         services.AddScoped<AppraisalService>();
         services.AddScoped<AssessmentImportService>();
         services.AddScoped<ResultsService>();
+        services.AddOptions<ResultsOptions>().Bind(builder.Configuration.GetSection(ResultsOptions.Section));
+        services.AddSingleton<ResultsSignal>();
+        services.AddHostedService<ResultsRefreshService>();
 
         services.AddScoped<TargetService>();
         services.AddScoped<TaskService>();

@@ -43,6 +43,8 @@ public sealed class ThiDuaApp(TestDatabase database, FakeTimeProvider? clock = n
         builder.UseSetting("Seed:DemoData", "true");
         // The reminder service runs only in the tests that move the clock for it.
         builder.UseSetting("Reminders:Enabled", "false");
+        // Results are computed through the reads (the same claim as the background service), so tests are deterministic.
+        builder.UseSetting("Results:BackgroundEnabled", "false");
         // Other tests read the OpenAPI document; in Production it is off unless configured (SecurityHeadersTests).
         builder.UseSetting("ApiDocs:Enabled", "true");
         // One Development signing certificate for every test app (the Production tests too), kept out of the source tree.

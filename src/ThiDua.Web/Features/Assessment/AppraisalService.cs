@@ -9,7 +9,8 @@ namespace ThiDua.Web.Features.Assessment;
 /// questioned; the whole returned to the unit, or finalised. The rules are Core's <see cref="Appraisal"/> and
 /// <see cref="AssessmentWorkflow"/>; the value and the assessment record their own transitions.
 /// </summary>
-public sealed class AppraisalService(ThiDuaDbContext db, FrameworkService frameworks, AssessmentService assessments, NotificationService notifications, CurrentUser user, TimeProvider clock)
+public sealed class AppraisalService(ThiDuaDbContext db, FrameworkService frameworks, AssessmentService assessments, NotificationService notifications, CurrentUser user, TimeProvider clock,
+    ResultsSignal results)
 {
     public async Task<AssessmentDto> ReturnAsync(int id, string message, CancellationToken cancellationToken = default)
     {
@@ -76,6 +77,8 @@ public sealed class AppraisalService(ThiDuaDbContext db, FrameworkService framew
         var assessment = await assessments.LoadAsync(id, tracking: true, cancellationToken);
         assessment.MoveTo(AssessmentStatus.Appraised, user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        // The ranking's inputs changed: this instance's background service recomputes it now rather than at its next tick.
+        results.Nudge();
         var result = await assessments.GetAsync(id, cancellationToken);
         await notifications.NotifyAsync(NotificationService.UnitStaff(assessment.UnitId), $"Bản tự đánh giá DTI năm {assessment.Framework.Year} đã được thẩm định",
             $"Điểm thẩm định: {Display.Number(result.AppraisedTotal ?? 0, 2)}/{Display.Number(result.ScaleMax)}. Kết quả xếp hạng được công khai khi cơ quan thường trực công bố.",

@@ -134,11 +134,12 @@ public static class AssessmentApi
     private static async Task<Ok<ResultsPage>> GetResults(ResultsService service, string frameworkCode, string? clusterCode, string? unitType, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.From(page, pageSize);
-        var results = await Filtered(service, frameworkCode, clusterCode, unitType, ct);
-        // A ranking is computed by the engine, not read from a table (the results issue stores it).
-        var items = paging.OfComputed(results.Items);
-        return TypedResults.Ok(new ResultsPage(results.FrameworkCode, results.FrameworkName, results.Year, results.UnitType, results.ScaleMax,
-            results.Published, results.PublishedAt, results.Sha256, clusterCode, results.GroupColumns, items.Items, items.Total, items.Page, items.PageSize));
+        if (string.IsNullOrWhiteSpace(frameworkCode))
+        {
+            throw DomainException.ForField("frameworkCode", "Cần frameworkCode (mã bộ chỉ số).");
+        }
+        // The stored ranking, paged and filtered in SQL (ADR 025).
+        return TypedResults.Ok(await service.PageForUserAsync(frameworkCode, clusterCode, unitType, paging, ct));
     }
 
     private static async Task<FileContentHttpResult> ExportResults(ResultsService service, string frameworkCode, string? clusterCode, string? unitType, CancellationToken ct)
@@ -158,18 +159,7 @@ public static class AssessmentApi
             throw DomainException.ForField("frameworkCode", "Cần frameworkCode (mã bộ chỉ số).");
         }
         var results = await service.ForUserAsync(frameworkCode, ct);
-        IEnumerable<ResultItem> items = results.Items;
-        if (!string.IsNullOrWhiteSpace(clusterCode))
-        {
-            items = items.Where(i => i.RankInClusters.ContainsKey(clusterCode))
-                .Select(i => i with { RankInCluster = i.RankInClusters[clusterCode] })
-                .OrderBy(i => i.RankInCluster);
-        }
-        if (!string.IsNullOrWhiteSpace(unitType))
-        {
-            items = items.Where(i => string.Equals(i.UnitType, unitType, StringComparison.OrdinalIgnoreCase));
-        }
-        return results with { Items = items.ToList() };
+        return results with { Items = ResultsService.Filter(results.Items, clusterCode, unitType) };
     }
 }
 

@@ -6,6 +6,7 @@ using ThiDua.Core.Rewards;
 using ThiDua.Core.Text;
 using ThiDua.Core.Units;
 using ThiDua.Data.Assessment;
+using Unit = ThiDua.Data.Units.Unit;
 using ThiDua.Web.Features.Notifications;
 
 namespace ThiDua.Web.Features.Assessment;
@@ -15,7 +16,8 @@ namespace ThiDua.Web.Features.Assessment;
 /// year and last year's results through lineage. Province-wide roles see live results; publication freezes a
 /// snapshot (with its SHA-256) that unit users and the public read.
 /// </summary>
-public sealed class ResultsService(ThiDuaDbContext db, FrameworkService frameworks, NotificationService notifications, CurrentUser user, TimeProvider clock)
+public sealed partial class ResultsService(ThiDuaDbContext db, FrameworkService frameworks, NotificationService notifications, CurrentUser user, TimeProvider clock,
+    ResultsSignal signal, ILogger<ResultsService> logger)
 {
     private static readonly JsonSerializerOptions SnapshotJson = CreateJson();
 
@@ -32,6 +34,8 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         var compiled = frameworks.Compiled(framework);
         var assessments = await db.Assessments.AsNoTracking()
             .Where(a => a.FrameworkId == framework.Id)
+            // In a fixed order: the cohort's averages are sums of doubles, and a stored result must equal a fresh one to the bit.
+            .OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.UnitId, a.Status, a.Unit.Code, a.Unit.Name, a.Unit.Type, a.Unit.Subtype })
             .ToListAsync(cancellationToken);
         var appraised = assessments.Where(a => a.Status == AssessmentStatus.Appraised).ToList();
@@ -82,7 +86,7 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
         if (user.ReadsEveryUnit)
         {
-            var live = (await ComputeAsync(framework, cancellationToken: cancellationToken)).Results;
+            var live = await LiveAsync(framework, cancellationToken);
             var latest = await db.ResultPublications.AsNoTracking().Where(p => p.FrameworkId == framework.Id)
                 .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
                 .Select(p => new { p.PublishedAt, p.Sha256 }).FirstOrDefaultAsync(cancellationToken);
@@ -116,10 +120,17 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         var scores = new Dictionary<string, DtiEvidence>(StringComparer.Ordinal);
         foreach (var framework in await db.Frameworks.AsNoTracking().Where(f => f.Year == year).OrderBy(f => f.Code).ToListAsync(cancellationToken))
         {
-            var good = GoodBand.From100(frameworks.Compiled(framework).Definition);
-            foreach (var item in (await PublishedAsync(framework, cancellationToken))?.Items ?? [])
+            if (await LatestPublicationIdAsync(framework.Id, cancellationToken) is not int publicationId)
             {
-                scores.TryAdd(item.UnitCode, new DtiEvidence(year, framework.Code, item.Score100, item.Band, good));
+                continue;
+            }
+            var good = GoodBand.From100(frameworks.Compiled(framework).Definition);
+            // Only the columns judged, read from the publication's rows: no snapshot is parsed.
+            var rows = await db.ResultRows.AsNoTracking().Where(r => r.PublicationId == publicationId).OrderBy(r => r.Position)
+                .Select(r => new { r.UnitCode, r.Score100, r.Band }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                scores.TryAdd(row.UnitCode, new DtiEvidence(year, framework.Code, row.Score100, row.Band, good));
             }
         }
         return scores;
@@ -157,7 +168,8 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
     public async Task<PublicationDto> PublishAsync(string frameworkCode, bool requireAllAppraised = false, bool notify = true, CancellationToken cancellationToken = default)
     {
         var framework = await frameworks.FindAsync(frameworkCode, cancellationToken);
-        var (results, _) = await ComputeAsync(framework, cancellationToken: cancellationToken);
+        var live = await CurrentAsync(framework, cancellationToken);
+        var results = await FullAsync(live, cancellationToken);
         if (results.Items.Count == 0)
         {
             throw new ConflictException($"Bộ chỉ số {frameworkCode} chưa có đánh giá nào đã thẩm định xong: chưa công bố được.");
@@ -177,9 +189,19 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
             SnapshotJson = json,
             Sha256 = sha256,
             UnitCount = results.Items.Count,
+            HeaderJson = JsonSerializer.Serialize(results with { Items = [] }, SnapshotJson),
         };
-        db.ResultPublications.Add(publication);
-        await db.SaveChangesAsync(cancellationToken);
+        // The publication and its rows in one transaction: a reader sees both or neither, and they never change after.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.ResultPublications.Add(publication);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ResultRows.AddRange(await RowsOfAsync(framework, live, results, publication.Id, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+        signal.Nudge();
         // The units in the ranking learn that it is public; those left out still have their assessment to finish.
         var ranked = results.Items.Select(i => i.UnitCode).ToList();
         var unitIds = notify ? await db.Units.Where(u => ranked.Contains(u.Code)).Select(u => u.Id).ToListAsync(cancellationToken) : [];
@@ -196,20 +218,40 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, cancellationToken)
             ?? throw new NotFoundException($"Không có đơn vị mã {unitCode}.");
         var ownUnit = user.UnitId == unit.Id;
-        if (!user.ReadsEveryUnit && !ownUnit && await PublishedAsync(framework, cancellationToken) is null)
+        if (!user.ReadsEveryUnit && !ownUnit && await LatestPublicationIdAsync(framework.Id, cancellationToken) is null)
         {
             throw new NotFoundException($"Kết quả của bộ chỉ số {frameworkCode} chưa được công bố.");
         }
-        var (_, cohort) = await ComputeAsync(framework, withPrevious: false, cancellationToken);
-        if (!cohort.Units.Any(u => u.UnitId == unit.Id))
+        var live = await CurrentAsync(framework, cancellationToken);
+        Explanation e;
+        if (live.Memory is { } memory)
         {
-            throw new NotFoundException($"{unit.Name} chưa có kết quả đã thẩm định theo bộ chỉ số {frameworkCode}.");
+            if (!memory.Cohort.Units.Any(u => u.UnitId == unit.Id))
+            {
+                throw NotRanked(unit, frameworkCode);
+            }
+            e = Explainer.Explain(memory.Cohort, unit.Code);
         }
-        var e = Explainer.Explain(cohort, unit.Code);
+        else
+        {
+            // The unit's stored row and the lowest total ranked above it: two small queries, no cohort recomputed.
+            var rows = db.ResultRows.AsNoTracking().Where(r => r.CohortId == live.CohortId);
+            var row = await rows.Where(r => r.UnitId == unit.Id)
+                .Select(r => new { r.UnitCode, r.Total, r.Score100, r.Band, r.Rank, r.ExplainJson }).FirstOrDefaultAsync(cancellationToken)
+                ?? throw NotRanked(unit, frameworkCode);
+            var better = await rows.Where(r => r.Rank < row.Rank).OrderBy(r => r.Total).ThenBy(r => r.Position)
+                .Select(r => new { r.Rank, r.Total }).FirstOrDefaultAsync(cancellationToken);
+            var stored = JsonSerializer.Deserialize<StoredExplanation>(row.ExplainJson!, RowJson)!;
+            e = Explainer.Explain(frameworks.Compiled(framework), row.UnitCode, row.Total, row.Score100, row.Band, row.Rank, stored.Points, stored.Missing,
+                better is null ? null : (better.Rank, better.Total));
+        }
         return new ExplanationDto(framework.Code, unit.Code, unit.Name, e.Total, e.Score100, e.Band, e.Rank,
             e.Gaps.Select(g => new GapItem(g.Code, g.Name, g.GroupCode, g.MaxPoints, g.Points, g.Lost)).ToList(),
             e.NextBand, e.PointsToNextBand, e.NextRank, e.PointsToNextRank, e.Missing);
     }
+
+    private static NotFoundException NotRanked(Unit unit, string frameworkCode) =>
+        new($"{unit.Name} chưa có kết quả đã thẩm định theo bộ chỉ số {frameworkCode}.");
 
     /// <summary>Last year's frameworks of the same unit type: their published results if any, else live ones.</summary>
     private async Task<(PreviousCohort Cohort, Dictionary<string, string> FrameworkCodes)?> PreviousCohortAsync(Framework framework, CancellationToken cancellationToken)
@@ -222,11 +264,11 @@ public sealed class ResultsService(ThiDuaDbContext db, FrameworkService framewor
         {
             return null;
         }
-        var results = new Dictionary<string, (ResultItem Item, string FrameworkCode)>(StringComparer.OrdinalIgnoreCase);
+        var results = new Dictionary<string, (PreviousRow Item, string FrameworkCode)>(StringComparer.OrdinalIgnoreCase);
         foreach (var candidate in candidates)
         {
-            var table = await PublishedAsync(candidate, cancellationToken) ?? (await ComputeAsync(candidate, withPrevious: false, cancellationToken)).Results;
-            foreach (var item in table.Items)
+            // Totals do not depend on the year before, so last year's live rows serve whether or not they compared further back.
+            foreach (var item in await PreviousRowsAsync(candidate, cancellationToken))
             {
                 results[item.UnitCode] = (item, candidate.Code);
             }

@@ -100,7 +100,7 @@ public sealed class DashboardService(
         var movers = new List<MoverDto>();
         foreach (var framework in await db.Frameworks.AsNoTracking().Where(f => f.Year == year).OrderBy(f => f.UnitType).ThenBy(f => f.Code).ToListAsync(cancellationToken))
         {
-            var (live, _) = await results.ComputeAsync(framework, cancellationToken: cancellationToken);
+            var live = await results.LiveAsync(framework, cancellationToken);
             if (live.Items.Count == 0)
             {
                 continue;

@@ -24,8 +24,8 @@ public static class OpenDataApi
     {
         var open = app.MapGroup("/api/open/v1").WithTags("Open data").RequireAuthorization(Policies.Public);
         open.MapGet("/frameworks", Frameworks).WithSummary("Frameworks whose results are published, with links to their data.");
-        open.MapGet("/results", Results).WithSummary("The published ranking of a framework (JSON).");
-        open.MapGet("/results.json", Results).WithSummary("The published ranking of a framework (JSON), the same as /results: the name its signature's follows.");
+        open.MapGet("/results", Results).WithSummary("The published ranking of a framework (JSON). With page or pageSize (at most 500), one page of it with total, page and pageSize; without, the whole ranking, the bytes of /results.json.");
+        open.MapGet("/results.json", WholeResults).WithSummary("The published ranking of a framework (JSON), the same as /results: the name its signature's follows.");
         open.MapGet("/results.csv", ResultsCsv).WithSummary("The published ranking of a framework (CSV, UTF-8).");
         open.MapGet("/results.pdf", ResultsPdf).Answers(StatusCodes.Status409Conflict).WithSummary("The published ranking of a framework as a signed PDF (PAdES), with a QR code to its verification page.");
         open.MapGet("/results.json.p7s", ResultsJsonSignature).WithSummary("Detached CMS signature (DER) of the bytes of /results.json of the same framework.");
@@ -57,7 +57,21 @@ public static class OpenDataApi
             .ToList());
     }
 
-    private static async Task<Ok<ResultsDto>> Results(FrameworkService frameworks, ResultsService results, string frameworkCode, CancellationToken ct) =>
+    private static async Task<Results<Ok<ResultsDto>, Ok<ResultsPage>>> Results(FrameworkService frameworks, ResultsService results, string frameworkCode,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        if (page is null && pageSize is null)
+        {
+            return await WholeResults(frameworks, results, frameworkCode, ct);
+        }
+        // A page is read from the publication's rows in SQL, not from the whole snapshot (ADR 025).
+        var paging = Paging.From(page, pageSize);
+        var framework = await PublishedFrameworkAsync(frameworks, frameworkCode, ct);
+        return TypedResults.Ok(await results.PublishedPageAsync(framework, paging, ct)
+            ?? throw new NotFoundException($"Kết quả của bộ chỉ số {frameworkCode} chưa được công bố."));
+    }
+
+    private static async Task<Ok<ResultsDto>> WholeResults(FrameworkService frameworks, ResultsService results, string frameworkCode, CancellationToken ct) =>
         TypedResults.Ok(await PublishedAsync(frameworks, results, frameworkCode, ct));
 
     private static async Task<FileContentHttpResult> ResultsCsv(FrameworkService frameworks, ResultsService results, string frameworkCode, CancellationToken ct)
@@ -127,13 +141,18 @@ public static class OpenDataApi
     private static async Task<Ok<PagedList<OpenRewardDto>>> Rewards(RewardHistoryService service, string? q, int? year, string? unitCode, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok((await service.SearchAsync(new RewardQuery(q, year, unitCode, null, null), Paging.From(page, pageSize), ct)).Select(OpenRewardDto.From));
 
-    private static async Task<ResultsDto> PublishedAsync(FrameworkService frameworks, ResultsService results, string? frameworkCode, CancellationToken ct)
+    private static async Task<ThiDua.Data.Assessment.Framework> PublishedFrameworkAsync(FrameworkService frameworks, string? frameworkCode, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(frameworkCode))
         {
             throw DomainException.ForField("frameworkCode", "Cần frameworkCode; danh sách ở /api/open/v1/frameworks.");
         }
-        var framework = await frameworks.FindAsync(frameworkCode, ct);
+        return await frameworks.FindAsync(frameworkCode, ct);
+    }
+
+    private static async Task<ResultsDto> PublishedAsync(FrameworkService frameworks, ResultsService results, string? frameworkCode, CancellationToken ct)
+    {
+        var framework = await PublishedFrameworkAsync(frameworks, frameworkCode, ct);
         return await results.PublishedAsync(framework, ct)
             ?? throw new NotFoundException($"Kết quả của bộ chỉ số {frameworkCode} chưa được công bố.");
     }

@@ -73,16 +73,11 @@ public sealed class PortalService([FromKeyedServices(DatabaseSetup.ReadsKey)] Th
         var successors = lineage.Where(l => l.PredecessorId == unit.Id).Select(l => Named(l.SuccessorId)).ToList();
         var codes = names.Where(n => family.Contains(n.Id)).Select(n => n.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        var history = new List<PublicHistoryRow>();
-        foreach (var framework in await PublishedFrameworksAsync(cancellationToken))
-        {
-            if (await results.PublishedAsync(framework, cancellationToken) is not { } table)
-            {
-                continue;
-            }
-            history.AddRange(table.Items.Where(i => codes.Contains(i.UnitCode)).Select(i => new PublicHistoryRow(table.Year, table.FrameworkCode, table.FrameworkName,
-                i.UnitCode, i.UnitName, string.Equals(i.UnitCode, unit.Code, StringComparison.OrdinalIgnoreCase), i.Score100, i.Band, i.Rank, table.Items.Count, i.Uncertainty)));
-        }
+        // The family's rows of every latest publication, looked up by unit in the published rows (ADR 025).
+        var history = (await results.PublishedRowsOfUnitsAsync(codes, cancellationToken))
+            .Select(r => new PublicHistoryRow(r.Framework.Year, r.Framework.Code, r.Framework.Name, r.Item.UnitCode, r.Item.UnitName,
+                string.Equals(r.Item.UnitCode, unit.Code, StringComparison.OrdinalIgnoreCase), r.Item.Score100, r.Item.Band, r.Item.Rank, r.Of, r.Item.Uncertainty))
+            .ToList();
         var decided = await rewards.AllAsync(new RewardQuery(null, null, unit.Code, null, null, IncludePredecessors: true), cancellationToken);
         return new PublicUnitProfile(unit.Code, unit.Name, unit.Type, unit.ValidFrom, unit.ValidTo, predecessors, successors,
             history.OrderByDescending(h => h.Year).ThenBy(h => h.UnitName, StringComparer.Ordinal).ToList(), decided);

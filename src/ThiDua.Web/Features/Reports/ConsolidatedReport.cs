@@ -41,7 +41,7 @@ public sealed class ConsolidatedReportBuilder(ThiDuaDbContext db, MovementServic
         var dti = new List<DtiSummary>();
         foreach (var framework in await db.Frameworks.AsNoTracking().Where(f => f.Year == year).OrderBy(f => f.Code).ToListAsync(cancellationToken))
         {
-            var table = await results.PublishedAsync(framework, cancellationToken) ?? (await results.ComputeAsync(framework, cancellationToken: cancellationToken)).Results;
+            var table = await results.PublishedAsync(framework, cancellationToken) ?? await results.LiveAsync(framework, cancellationToken);
             dti.Add(new DtiSummary(framework.Code, framework.Name, table.Published, table.Items.Count,
                 table.Items.Count == 0 ? 0 : table.Items.Average(i => i.Score100),
                 table.Bands.Select(b => new BandCount(b, table.Items.Count(i => i.Band == b))).ToList(),

@@ -7,7 +7,7 @@ namespace ThiDua.Web.Features.Units;
 /// Merges, splits and renames of units (R2), applied as one transaction from a plan Core's
 /// <see cref="ReorganizationPlan"/> has checked: the old units end the day before, the new ones start, lineage links them.
 /// </summary>
-public sealed class ReorganizationService(ThiDuaDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class ReorganizationService(ThiDuaDbContext db, CurrentUser user, TimeProvider clock, Assessment.ResultsSignal results)
 {
     /// <summary>Merge, split or rename in one transaction: old units end the day before, new ones start, lineage links both (R2).</summary>
     public async Task<ReorganizationResult> ReorganizeAsync(ReorganizationRequest request, CancellationToken cancellationToken = default)
@@ -88,6 +88,8 @@ public sealed class ReorganizationService(ThiDuaDbContext db, CurrentUser user, 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
+        // Lineage changed: rankings compare with last year through it.
+        results.Nudge();
         return new ReorganizationResult(reorganization.Id, plan.EffectiveDate, plan.Kind,
             oldUnits.Select(u => u.Code).ToList(), newUnits.Select(u => u.Code).ToList(), reparented, toReassign);
     }
