@@ -12,9 +12,9 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-# The cohort check needs helper B's CohortComputations table; until it is merged the check says SKIP.
-# Set to 1 (or export SCALEOUT_REQUIRE_COHORTS=1) to make a missing table a failure.
-require_cohorts=${SCALEOUT_REQUIRE_COHORTS:-0}
+# The cohort check needs the CohortComputations table (results computed once, ADR 025): its absence is a failure
+# (export SCALEOUT_REQUIRE_COHORTS=0 to run this script against an older schema).
+require_cohorts=${SCALEOUT_REQUIRE_COHORTS:-1}
 
 port_a=${SCALEOUT_PORT_A:-5101}
 port_b=${SCALEOUT_PORT_B:-5102}
@@ -222,10 +222,21 @@ fi
 
 # --- The results background service computes each cohort once (helper B's CohortComputations) ---
 if [[ "$(sql "SELECT to_regclass('\"CohortComputations\"') IS NOT NULL")" == t ]]; then
-    for _ in $(seq 1 30); do
-        [[ "$(sql 'SELECT COUNT(*) FROM "CohortComputations" WHERE "FinishedAt" IS NOT NULL')" -gt 0 ]] && break
+    # A new unit changes the inputs of every framework's cohort (unit names and codes are in the rows): both
+    # instances' background services then see every cohort stale at once and race to recompute it.
+    frameworks=$(sql 'SELECT COUNT(*) FROM "Frameworks"')
+    before=$(sql 'SELECT COUNT(*) FROM "CohortComputations" WHERE "FinishedAt" IS NOT NULL')
+    token_admin=$(token "$a" admin)
+    status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$a/api/v1/units" -H "Authorization: Bearer $token_admin" \
+        -H 'Content-Type: application/json' \
+        -d '{"code":"SCALEOUT-XA","name":"Xã Thử Nghiệm Hai Máy","type":"commune","parentCode":"QN-22","validFrom":"2026-07-01"}')
+    [[ "$status" == 201 ]] || fail "cohorts: creating a unit through A answered $status"
+    for _ in $(seq 1 60); do
+        [[ "$(sql 'SELECT COUNT(*) FROM "CohortComputations" WHERE "FinishedAt" IS NOT NULL')" -ge $((before + frameworks)) ]] && break
         sleep 1
     done
+    after=$(sql 'SELECT COUNT(*) FROM "CohortComputations" WHERE "FinishedAt" IS NOT NULL')
+    (( after >= before + frameworks )) || fail "cohorts: after the new unit $((after - before)) of $frameworks cohorts recomputed within 60 s"
     rows=$(sql 'SELECT COUNT(*) FROM "CohortComputations"')
     twice=$(sql 'SELECT COUNT(*) FROM (SELECT 1 FROM "CohortComputations" GROUP BY "FrameworkId", "InputsKey" HAVING COUNT(*) > 1) d')
     by_instance=""
