@@ -87,6 +87,46 @@ public class ReminderTests
         Assert.Single(await TitlesAsync(restarted, "baichay.lanhdao"));
     }
 
+    [Theory, Providers]
+    public async Task AUnitOfAnotherProvinceOwesNoReportAndGetsNoReminder(DatabaseProvider provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Vietnam));
+        await using var app = await ThiDuaApp.StartAsync(provider, clock);
+        int outsideId;
+        using (var scope = app.Services.CreateScope())
+        {
+            // Another province (as seed-national adds them) with a commune under it, and that commune's leader.
+            var db = scope.ServiceProvider.GetRequiredService<ThiDuaDbContext>();
+            var province = new ThiDua.Data.Units.Unit { Code = "T-HAIPHONG", Name = "Thành phố Hải Phòng", Type = ThiDua.Core.Units.UnitType.Province, ValidFrom = new DateOnly(2025, 7, 1) };
+            db.Units.Add(province);
+            await db.SaveChangesAsync();
+            var commune = new ThiDua.Data.Units.Unit { Code = "X-HP-THUYNGUYEN", Name = "Xã Thủy Nguyên", Type = ThiDua.Core.Units.UnitType.Commune, ParentId = province.Id, ValidFrom = new DateOnly(2025, 7, 1) };
+            db.Units.Add(commune);
+            await db.SaveChangesAsync();
+            outsideId = commune.Id;
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ThiDua.Data.Accounts.ApplicationUser>>();
+            var leader = new ThiDua.Data.Accounts.ApplicationUser { UserName = "thuynguyen.lanhdao", FullName = "Lãnh đạo xã Thủy Nguyên", UnitId = commune.Id, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(leader, ThiDuaApp.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(leader, ThiDua.Web.Infrastructure.Auth.Roles.UnitLeader)).Succeeded);
+        }
+
+        Assert.True(await RunAsync(app) >= 70);
+        Assert.Empty(await TitlesAsync(app, "thuynguyen.lanhdao"));
+        Assert.Single(await TitlesAsync(app, "baichay.lanhdao"));
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ThiDuaDbContext>();
+            Assert.False(await db.SentReminders.AnyAsync(r => r.UnitId == outsideId));
+            var movement = await db.Movements.AsNoTracking().FirstAsync(m => m.Code == "CDS-2022-2025");
+            var expected = await scope.ServiceProvider.GetRequiredService<ReportService>().ExpectedAsync(movement, 2026, default);
+            Assert.DoesNotContain(expected, u => u.Id == outsideId);
+            Assert.Contains(expected, u => u.Code == "X2025-06673-BAICHAY");
+        }
+        var status = await (await (await app.ClientAsync("thuongtruc")).GetAsync("/api/v1/movements/CDS-2022-2025/report-status?year=2026")).JsonAsync();
+        Assert.DoesNotContain("X-HP-THUYNGUYEN", status["missing"]!.AsArray().Select(c => (string)c!));
+        Assert.NotEmpty(status["missing"]!.AsArray());
+    }
+
     [Fact]
     public async Task TheBackgroundServiceSendsRemindersWhenTheClockMoves()
     {

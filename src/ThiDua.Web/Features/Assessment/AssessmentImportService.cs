@@ -13,18 +13,57 @@ public sealed class AssessmentImportService(ThiDuaDbContext db, FrameworkService
 {
     private sealed record Accepted(Framework Framework, CompiledFramework Compiled, Unit Unit, int Index, double Raw, string Json);
 
-    public async Task<ImportReport> ImportAsync(Stream csv, bool dryRun, CancellationToken cancellationToken = default)
+    /// <summary>The rows a file may have: a national file is 3,321 units × 300 indicators (996,300 rows); the size limit bounds it too.</summary>
+    public const int MaxRows = 2_000_000;
+
+    /// <summary>
+    /// Checks (and unless <paramref name="dryRun"/>, writes) the CSV in <paramref name="csv"/>. The file is read twice,
+    /// row by row, rather than held as rows: first for the codes it names (units and assessments are then read with one
+    /// query each), then to check every row. A national file (a million rows) is checked without a query per unit and
+    /// without loading any assessment's values.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(MemoryStream csv, bool dryRun, CancellationToken cancellationToken = default)
     {
-        var rows = CsvRows.Read(csv, ["frameworkCode", "unitCode", "indicatorCode", "value"]);
-        var errors = new List<ImportRowError>();
+        string[] columns = ["frameworkCode", "unitCode", "indicatorCode", "value"];
+        Stream Pass() => new MemoryStream(csv.GetBuffer(), 0, (int)csv.Length, writable: false);
+
+        // Pass 1: the codes the file names.
+        var frameworkCodes = new HashSet<string>(StringComparer.Ordinal);
+        var unitCodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in CsvRows.Each(Pass(), columns, MaxRows))
+        {
+            if (row.Error is null)
+            {
+                frameworkCodes.Add(row.Fields[0]);
+                unitCodes.Add(row.Fields[1]);
+            }
+        }
         var frameworkCache = new Dictionary<string, (Framework, CompiledFramework)?>(StringComparer.OrdinalIgnoreCase);
+        var foundFrameworks = await db.Frameworks.Where(f => frameworkCodes.Contains(f.Code)).ToListAsync(cancellationToken);
+        var unitCodeList = unitCodes.ToList();
+        // As each code was looked up before: the database's own comparison, the first spelling of a code decides.
+        var foundUnits = await db.Units.Where(u => unitCodeList.Contains(u.Code)).ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, cancellationToken);
+        var frameworkIds = foundFrameworks.Select(f => f.Id).ToList();
+        var unitIds = foundUnits.Values.Select(u => u.Id).ToList();
+        // The state of the assessments concerned (not their values): whether the unit may still edit them.
+        var states = (await db.Assessments.AsNoTracking().Where(a => frameworkIds.Contains(a.FrameworkId) && unitIds.Contains(a.UnitId))
+                .Select(a => new { a.Id, a.FrameworkId, a.UnitId, a.Status, a.Version }).ToListAsync(cancellationToken))
+            .ToDictionary(a => (a.FrameworkId, a.UnitId));
+
+        // Pass 2: every row checked.
+        var errors = new List<ImportRowError>();
         var unitCache = new Dictionary<string, Unit?>(StringComparer.OrdinalIgnoreCase);
         var mayEnter = new Dictionary<int, bool>();
         var accepted = new List<Accepted>();
-        var seen = new HashSet<(string, string, string)>();
+        var acceptedPairs = new HashSet<(int, int)>();
+        var lockedRows = new Dictionary<(int, int), List<int>>();
+        var seen = new HashSet<(int, int, int)>();
+        var rowCount = 0;
+        var acceptedCount = 0;
 
-        foreach (var row in rows)
+        foreach (var row in CsvRows.Each(Pass(), columns, MaxRows))
         {
+            rowCount++;
             if (row.Error is not null)
             {
                 errors.Add(new ImportRowError(row.Number, row.Error));
@@ -33,7 +72,7 @@ public sealed class AssessmentImportService(ThiDuaDbContext db, FrameworkService
             var (frameworkCode, unitCode, indicatorCode, text) = (row.Fields[0], row.Fields[1], row.Fields[2], row.Fields[3]);
             if (!frameworkCache.TryGetValue(frameworkCode, out var fw))
             {
-                var found = await db.Frameworks.FirstOrDefaultAsync(f => f.Code == frameworkCode, cancellationToken);
+                var found = foundFrameworks.FirstOrDefault(f => f.Code == frameworkCode);
                 frameworkCache[frameworkCode] = fw = found is null ? null : (found, frameworks.Compiled(found));
             }
             if (fw is not var (framework, compiled))
@@ -43,12 +82,22 @@ public sealed class AssessmentImportService(ThiDuaDbContext db, FrameworkService
             }
             if (!unitCache.TryGetValue(unitCode, out var unit))
             {
-                unitCache[unitCode] = unit = await db.Units.FirstOrDefaultAsync(u => u.Code == unitCode, cancellationToken);
+                unitCache[unitCode] = unit = foundUnits.GetValueOrDefault(unitCode);
             }
             if (unit is null)
             {
                 errors.Add(new ImportRowError(row.Number, $"Không có đơn vị mã {unitCode}."));
                 continue;
+            }
+            // Every row of an assessment the unit can no longer edit is refused — reported once the file is read, as before.
+            var pair = (framework.Id, unit.Id);
+            if (states.TryGetValue(pair, out var state) && !AssessmentWorkflow.UnitCanEdit(state.Status))
+            {
+                if (!lockedRows.TryGetValue(pair, out var numbers))
+                {
+                    lockedRows[pair] = numbers = [];
+                }
+                numbers.Add(row.Number);
             }
             if (!mayEnter.TryGetValue(unit.Id, out var allowed))
             {
@@ -65,7 +114,7 @@ public sealed class AssessmentImportService(ThiDuaDbContext db, FrameworkService
                 errors.Add(new ImportRowError(row.Number, $"Bộ chỉ số {frameworkCode} không có chỉ tiêu mã {indicatorCode}."));
                 continue;
             }
-            if (!seen.Add((framework.Code, unit.Code, compiled.Codes[index])))
+            if (!seen.Add((framework.Id, unit.Id, index)))
             {
                 errors.Add(new ImportRowError(row.Number, $"Chỉ tiêu {indicatorCode} của {unitCode} đã có ở một dòng trên."));
                 continue;
@@ -74,7 +123,12 @@ public sealed class AssessmentImportService(ThiDuaDbContext db, FrameworkService
             {
                 FrameworkFit.Ensure(framework.Code, framework.UnitType, framework.Year, unit.Name, unit.Type, unit.Validity);
                 var (raw, json) = compiled.ParseText(index, text);
-                accepted.Add(new Accepted(framework, compiled, unit, index, raw, json));
+                acceptedPairs.Add(pair);
+                acceptedCount++;
+                if (!dryRun)
+                {
+                    accepted.Add(new Accepted(framework, compiled, unit, index, raw, json));
+                }
             }
             catch (DomainException e)
             {
@@ -83,42 +137,42 @@ public sealed class AssessmentImportService(ThiDuaDbContext db, FrameworkService
         }
 
         // Values may only go into assessments the unit can still edit.
-        var frameworkIds = accepted.Select(a => a.Framework.Id).Distinct().ToList();
-        var byPair = (await db.Assessments.Include(a => a.Values).Where(a => frameworkIds.Contains(a.FrameworkId)).ToListAsync(cancellationToken))
-            .ToDictionary(a => (a.FrameworkId, a.UnitId));
-        foreach (var group in accepted.GroupBy(a => (a.Framework.Id, a.Unit.Id)))
+        foreach (var (pair, numbers) in lockedRows.Where(l => acceptedPairs.Contains(l.Key)))
         {
-            if (byPair.TryGetValue(group.Key, out var assessment) && !AssessmentWorkflow.UnitCanEdit(assessment.Status))
-            {
-                var (frameworkCode, unitCode) = (group.First().Framework.Code, group.First().Unit.Code);
-                foreach (var row in rows.Where(r => r.Error is null && string.Equals(r.Fields[1], unitCode, StringComparison.OrdinalIgnoreCase)
-                    && string.Equals(r.Fields[0], frameworkCode, StringComparison.OrdinalIgnoreCase)))
-                {
-                    errors.Add(new ImportRowError(row.Number, $"Đánh giá của {unitCode} theo {frameworkCode} đã gửi hoặc đã thẩm định: không nhập đè được."));
-                }
-            }
+            var (frameworkCode, unitCode) = (foundFrameworks.First(f => f.Id == pair.Item1).Code, foundUnits.Values.First(u => u.Id == pair.Item2).Code);
+            errors.AddRange(numbers.Select(n => new ImportRowError(n, $"Đánh giá của {unitCode} theo {frameworkCode} đã gửi hoặc đã thẩm định: không nhập đè được.")));
         }
 
-        var valid = rows.Count - errors.Select(e => e.Row).Distinct().Count();
+        var valid = rowCount - errors.Select(e => e.Row).Distinct().Count();
         if (dryRun || errors.Count > 0)
         {
-            return new ImportReport(dryRun, rows.Count, valid, 0, 0, errors.OrderBy(e => e.Row).ToList());
+            return new ImportReport(dryRun, rowCount, valid, 0, 0, errors.OrderBy(e => e.Row).ToList());
         }
 
+        // The assessments written to, with their values, in one query (only those the file fills).
+        var existingIds = accepted.Select(a => (a.Framework.Id, a.Unit.Id)).Distinct().Where(states.ContainsKey).Select(p => states[p].Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var byId = await db.Assessments.Include(a => a.Values).Where(a => existingIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var created = 0;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var group in accepted.GroupBy(a => (a.Framework.Id, a.Unit.Id)))
         {
-            if (!byPair.TryGetValue(group.Key, out var assessment))
+            if (!states.TryGetValue(group.Key, out var state) || !byId.TryGetValue(state.Id, out var assessment))
             {
                 assessment = UnitAssessment.Start(group.First().Framework, group.First().Unit, user.UserName, now);
                 db.Assessments.Add(assessment);
                 created++;
             }
+            var byCode = new Dictionary<string, AssessmentValue>(StringComparer.OrdinalIgnoreCase);
+            assessment.Values.ForEach(v => byCode.TryAdd(v.IndicatorCode, v));
             foreach (var item in group)
             {
-                assessment.ValueFor(item.Compiled.Codes[item.Index]).SetSelf(item.Json, item.Raw, user.UserName, now);
+                var code = item.Compiled.Codes[item.Index];
+                if (!byCode.TryGetValue(code, out var value))
+                {
+                    byCode[code] = value = assessment.ValueFor(code);
+                }
+                value.SetSelf(item.Json, item.Raw, user.UserName, now);
             }
             if (assessment.Id != 0)
             {
@@ -127,6 +181,6 @@ public sealed class AssessmentImportService(ThiDuaDbContext db, FrameworkService
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportReport(false, rows.Count, valid, created, accepted.Count, []);
+        return new ImportReport(false, rowCount, valid, created, acceptedCount, []);
     }
 }

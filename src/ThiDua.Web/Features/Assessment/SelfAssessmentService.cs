@@ -30,7 +30,11 @@ public sealed class SelfAssessmentService(ThiDuaDbContext db, FrameworkService f
     /// <summary>Saves some of the unit's values (a draft); all entries are checked first and nothing is saved if one is wrong.</summary>
     public async Task<AssessmentDto> SaveValuesAsync(int id, IReadOnlyList<ValueEntry> entries, int? expectedVersion, CancellationToken cancellationToken = default)
     {
-        var assessment = await LoadForUnitAsync(id, cancellationToken);
+        // One query for what the save needs (the assessment, its framework, unit and values); evidence and history only
+        // for the answer, below. The whole aggregate used to be loaded twice (before and after), with split queries.
+        var assessment = await db.Assessments.Include(a => a.Framework).Include(a => a.Unit).Include(a => a.Values)
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException(AssessmentService.NotFound(id));
+        await user.EnsureOnRecordAsync(assessment.UnitId, UnitScope.Staff, AssessmentService.NotFound(id), "Chỉ cán bộ, lãnh đạo của đơn vị được nhập giá trị tự đánh giá.");
         if (expectedVersion is int v)
         {
             Versions.EnsureCurrent(assessment.Version, v);
@@ -68,10 +72,25 @@ public sealed class SelfAssessmentService(ThiDuaDbContext db, FrameworkService f
             throw new DomainException(errors.First().Value[0], errors);
         }
 
+        // Evidence (tracked, so that a changed list is written) and the history are loaded once, for the save and the answer.
+        await db.Set<AssessmentEvidence>().Include(e => e.File).Where(e => e.Value.AssessmentId == id).LoadAsync(cancellationToken);
+        await db.Entry(assessment).Collection(a => a.Events).LoadAsync(cancellationToken);
+
+        // Only a value that really changes is written: an unchanged one keeps its version and gets no audit entry, so a
+        // form saved whole (300 values) costs one row per value the unit changed, not 300 updates and 300 audit entries.
         var now = clock.GetUtcNow().UtcDateTime;
+        var byCode = new Dictionary<string, AssessmentValue>(StringComparer.OrdinalIgnoreCase);
+        assessment.Values.ForEach(x => byCode.TryAdd(x.IndicatorCode, x));
+        var changed = 0;
         foreach (var (entry, index, raw, json) in parsed)
         {
-            var value = assessment.ValueFor(compiled.Codes[index]);
+            var code = compiled.Codes[index];
+            byCode.TryGetValue(code, out var existing);
+            if (existing is not null && !Changes(existing, entry, raw, json))
+            {
+                continue;
+            }
+            var value = existing ?? assessment.ValueFor(code);
             value.SetSelf(json, raw, user.UserName, now);
             if (entry.Note is not null)
             {
@@ -86,10 +105,40 @@ public sealed class SelfAssessmentService(ThiDuaDbContext db, FrameworkService f
                 value.Evidence.RemoveAll(e => !ids.Contains(e.FileId));
                 value.Evidence.AddRange(ids.Where(f => !value.Evidence.Any(e => e.FileId == f)).Select(f => new AssessmentEvidence { FileId = f }));
             }
+            changed++;
         }
-        Touch(assessment);
-        await db.SaveChangesAsync(cancellationToken);
-        return await assessments.GetAsync(id, cancellationToken);
+        if (changed > 0)
+        {
+            Touch(assessment);
+            await db.SaveChangesAsync(cancellationToken);
+            var added = assessment.Values.SelectMany(x => x.Evidence).Where(e => e.File is null).Select(e => e.FileId).Distinct().ToList();
+            if (added.Count > 0)
+            {
+                // Newly attached files, for the answer (they were checked above).
+                await db.Files.Where(f => added.Contains(f.Id)).LoadAsync(cancellationToken);
+            }
+        }
+        // The answer is built from what is in memory (the saved state), exactly as a fresh read would give it.
+        return AssessmentService.ToDto(assessment, compiled);
+    }
+
+    /// <summary>Whether an entry changes the stored value (its value, note, answer or evidence as the save would set them).</summary>
+    private static bool Changes(AssessmentValue value, ValueEntry entry, double raw, string json)
+    {
+        double? stored = double.IsNaN(raw) ? null : raw;
+        if (value.SelfRaw != stored || value.SelfValue != (stored is null ? null : json))
+        {
+            return true;
+        }
+        if (entry.Note is not null && value.Note != Clean(entry.Note))
+        {
+            return true;
+        }
+        if (entry.Response is not null && value.UnitResponse != Clean(entry.Response))
+        {
+            return true;
+        }
+        return entry.EvidenceFileIds is { } ids && !ids.ToHashSet().SetEquals(value.Evidence.Select(e => e.FileId));
     }
 
     /// <summary>Attaches one more evidence file to an indicator (the form's upload button).</summary>

@@ -183,6 +183,10 @@ public sealed class WorkList(ThiDuaDbContext db, CurrentUser user, CalendarServi
     private async Task UnitReportAsync(int unitId, UnitType type, bool leader, DateOnly today, List<WorkItem> items, CancellationToken cancellationToken)
     {
         var year = today.Year;
+        if ((await OtherProvinces.UnitIdsAsync(db, cancellationToken)).Contains(unitId))
+        {
+            return; // a unit of another province owes this province's movement nothing
+        }
         var movements = await db.Movements.AsNoTracking()
             .Where(m => m.StartDate <= today && m.EndDate >= new DateOnly(year - 1, 1, 1))
             .Where(m => MovementService.Participants.Contains(type)
@@ -226,6 +230,7 @@ public sealed class WorkList(ThiDuaDbContext db, CurrentUser user, CalendarServi
         var year = today.Year;
         var movements = await db.Movements.AsNoTracking().Where(m => m.StartDate <= today && m.EndDate >= new DateOnly(year - 1, 1, 1))
             .Select(m => new { m.Id, m.Code, m.ReportDeadline, m.ReportDeadlineRule }).ToListAsync(cancellationToken);
+        var outside = (await OtherProvinces.UnitIdsAsync(db, cancellationToken)).ToList();
         foreach (var m in movements)
         {
             var planned = AnnualDay.Parse(m.ReportDeadline).In(year);
@@ -236,6 +241,7 @@ public sealed class WorkList(ThiDuaDbContext db, CurrentUser user, CalendarServi
             var deadline = await DeadlineAsync(m.ReportDeadline, m.ReportDeadlineRule, year, cancellationToken);
             var missing = await db.Units.AsNoTracking()
                 .Where(u => u.ValidFrom <= planned && (u.ValidTo == null || u.ValidTo >= planned))
+                .Where(u => !outside.Contains(u.Id))
                 .Where(u => MovementService.Participants.Contains(u.Type)
                     || (u.Type == UnitType.Enterprise && db.Participations.Any(p => p.MovementId == m.Id && p.UnitId == u.Id && p.RegisteredAt != null)))
                 .CountAsync(u => !db.AnnualReports.Any(r => r.MovementId == m.Id && r.UnitId == u.Id && r.Year == year && r.FirstSubmittedAt != null), cancellationToken);

@@ -162,8 +162,9 @@ public sealed class MovementService(ThiDuaDbContext db, CurrentUser user, TimePr
     {
         var movement = await FindAsync(movementCode, tracking: false, cancellationToken);
         var day = asOf ?? VietnamTime.Today(clock);
+        var outside = await OtherProvinces.UnitIdsAsync(db, cancellationToken);
         var units = (await db.Units.AsNoTracking().Where(u => Participants.Contains(u.Type)).ToListAsync(cancellationToken))
-            .Where(u => u.Validity.Contains(day)).ToList();
+            .Where(u => u.Validity.Contains(day) && !outside.Contains(u.Id)).ToList();
         var participations = await db.Participations.AsNoTracking().Where(p => p.MovementId == movement.Id)
             .Select(p => new { p.UnitId, Launched = p.LaunchedOn != null && p.LaunchedOn <= day, Registered = p.RegisteredAt != null })
             .ToDictionaryAsync(p => p.UnitId, cancellationToken);

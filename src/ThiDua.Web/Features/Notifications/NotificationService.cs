@@ -75,6 +75,41 @@ public sealed class NotificationService(ThiDuaDbContext db, IConfiguration confi
         return users.Count;
     }
 
+    /// <summary>
+    /// Each unit its own message (title and body name the unit), to its staff (reporter and leader): the users of all
+    /// units are found in one query and everything is written in one SaveChanges — a round of reminders to thousands of
+    /// units is one write, not one per unit.
+    /// </summary>
+    public async Task<int> NotifyEachUnitAsync(IReadOnlyList<(int UnitId, string Title, string Body)> messages, string? link, CancellationToken cancellationToken = default)
+    {
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+        var units = messages.Select(m => m.UnitId).Distinct().ToList();
+        string[] staff = [Roles.UnitReporter, Roles.UnitLeader];
+        var roleIds = await db.Roles.Where(r => staff.Contains(r.Name!)).Select(r => r.Id).ToListAsync(cancellationToken);
+        var users = (await db.Users.Where(u => u.UnitId != null && units.Contains(u.UnitId.Value) && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .Select(u => new { u.Id, u.Email, UnitId = u.UnitId!.Value }).ToListAsync(cancellationToken)).ToLookup(u => u.UnitId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var count = 0;
+        foreach (var (unitId, title, body) in messages)
+        {
+            foreach (var user in users[unitId])
+            {
+                db.Notifications.Add(new Notification { UserId = user.Id, CreatedAt = now, Title = title, Body = body, Link = link });
+                count++;
+            }
+            var emails = users[unitId].Where(u => !string.IsNullOrWhiteSpace(u.Email)).Select(u => u.Email!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (emails.Count > 0)
+            {
+                db.Outbox.Add(await SendAsync(string.Join(", ", emails), title, body + (link is null ? "" : $"\n\n{BaseUrl()}{link}"), cancellationToken));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return count;
+    }
+
     public async Task<IReadOnlyList<NotificationDto>> ListAsync(string userId, int take = 100, CancellationToken cancellationToken = default) =>
         await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)
             .Select(n => new NotificationDto(n.Id, n.CreatedAt, n.Title, n.Body, n.Link, n.ReadAt != null))

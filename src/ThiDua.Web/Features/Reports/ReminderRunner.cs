@@ -1,5 +1,6 @@
 using ThiDua.Core.Movements;
 using ThiDua.Data.Notifications;
+using ThiDua.Data.Units;
 using ThiDua.Web.Features.Notifications;
 
 namespace ThiDua.Web.Features.Reports;
@@ -32,21 +33,29 @@ public sealed class ReminderRunner(ThiDuaDbContext db, ReportService reports, No
                     .Select(r => r.UnitId).ToListAsync(cancellationToken)).ToHashSet();
                 var done = (await db.SentReminders.AsNoTracking().Where(r => r.DeadlineKey == key).Select(r => new { r.UnitId, r.DaysBefore }).ToListAsync(cancellationToken))
                     .ToLookup(r => r.UnitId, r => r.DaysBefore);
+                var due = new List<(Unit Unit, IReadOnlyList<int> Record, DueReminder? Send)>();
                 foreach (var unit in expected.Where(u => !submitted.Contains(u.Id)))
                 {
                     var (send, record) = ReminderSchedule.Due(closes, now, done[unit.Id].ToHashSet());
-                    if (record.Count == 0 || !await ClaimAsync(key, unit.Id, record, send, cancellationToken))
+                    if (record.Count > 0)
                     {
-                        continue;
+                        due.Add((unit, record, send));
                     }
-                    if (send is { } reminder)
+                }
+                // Claimed in batches (one write for many units), then notified in bulk: a national round is a few writes.
+                foreach (var batch in due.Chunk(ClaimBatch))
+                {
+                    var claimed = await ClaimBatchAsync(key, batch, cancellationToken);
+                    var messages = claimed.Where(c => c.Send is not null).Select(c =>
                     {
+                        var reminder = c.Send!.Value;
                         var (title, body) = reminder.Overdue
-                            ? ($"Quá hạn báo cáo phong trào năm {year}", $"{unit.Name} chưa gửi báo cáo kết quả thực hiện Phong trào thi đua năm {year}; hạn là trước ngày {deadline:dd/MM/yyyy}. Báo cáo gửi muộn vẫn được tiếp nhận và ghi nhận là muộn.")
-                            : ($"Còn {reminder.DaysBefore} ngày: báo cáo phong trào năm {year}", $"{unit.Name} cần gửi báo cáo kết quả thực hiện Phong trào thi đua năm {year} trước ngày {deadline:dd/MM/yyyy}.");
-                        await notifications.NotifyAsync(NotificationService.UnitStaff(unit.Id), title, body, "/phong-trao/bao-cao", cancellationToken);
-                        sent++;
-                    }
+                            ? ($"Quá hạn báo cáo phong trào năm {year}", $"{c.Unit.Name} chưa gửi báo cáo kết quả thực hiện Phong trào thi đua năm {year}; hạn là trước ngày {deadline:dd/MM/yyyy}. Báo cáo gửi muộn vẫn được tiếp nhận và ghi nhận là muộn.")
+                            : ($"Còn {reminder.DaysBefore} ngày: báo cáo phong trào năm {year}", $"{c.Unit.Name} cần gửi báo cáo kết quả thực hiện Phong trào thi đua năm {year} trước ngày {deadline:dd/MM/yyyy}.");
+                        return (c.Unit.Id, title, body);
+                    }).ToList();
+                    await notifications.NotifyEachUnitAsync(messages, "/phong-trao/bao-cao", cancellationToken);
+                    sent += messages.Count;
                 }
 
                 var consolidated = AnnualDay.Parse(movement.ConsolidatedDeadline).In(year);
@@ -54,8 +63,8 @@ public sealed class ReminderRunner(ThiDuaDbContext db, ReportService reports, No
                 var consolidatedDone = (await db.SentReminders.AsNoTracking().Where(r => r.DeadlineKey == consolidatedKey).Select(r => r.DaysBefore).ToListAsync(cancellationToken)).ToHashSet();
                 // No overdue notice for the consolidated report: the province's report is not tracked as a submission.
                 consolidatedDone.Add(0);
-                var (due, toRecord) = ReminderSchedule.Due(Deadlines.ClosesAtUtc(consolidated), now, consolidatedDone);
-                if (toRecord.Count > 0 && await ClaimAsync(consolidatedKey, 0, toRecord, due, cancellationToken) && due is { } r)
+                var (consolidatedDue, toRecord) = ReminderSchedule.Due(Deadlines.ClosesAtUtc(consolidated), now, consolidatedDone);
+                if (toRecord.Count > 0 && await ClaimAsync(consolidatedKey, 0, toRecord, consolidatedDue, cancellationToken) && consolidatedDue is { } r)
                 {
                     await notifications.NotifyAsync(new Recipients([Roles.Secretariat]), $"Còn {r.DaysBefore} ngày: báo cáo tổng hợp năm {year}",
                         $"Báo cáo tổng hợp kết quả Phong trào thi đua năm {year} gửi UBND tỉnh trước ngày {consolidated:dd/MM/yyyy} (mục VI.6).", $"/phong-trao/tong-hop?nam={year}", cancellationToken);
@@ -64,6 +73,43 @@ public sealed class ReminderRunner(ThiDuaDbContext db, ReportService reports, No
             }
         }
         return sent;
+    }
+
+    /// <summary>How many units' claims go in one write.</summary>
+    private const int ClaimBatch = 500;
+
+    /// <summary>
+    /// Claims a batch of units' reminders in one SaveChanges. The unique key still decides: when another run claimed any
+    /// of them first, the batch is undone and claimed one by one, so each of the others is still sent exactly once.
+    /// </summary>
+    private async Task<List<(Unit Unit, IReadOnlyList<int> Record, DueReminder? Send)>> ClaimBatchAsync(string key,
+        IReadOnlyList<(Unit Unit, IReadOnlyList<int> Record, DueReminder? Send)> batch, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = batch.SelectMany(c => c.Record.Select(d => new SentReminder { DeadlineKey = key, UnitId = c.Unit.Id, DaysBefore = d, Sent = c.Send?.DaysBefore == d, At = now })).ToList();
+        db.SentReminders.AddRange(rows);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return batch.ToList();
+        }
+        catch (DbUpdateException e)
+        {
+            logger.LogInformation(e, "Some reminders of {Key} were claimed by another run; claiming this batch one by one", key);
+            foreach (var row in rows)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
+        var claimed = new List<(Unit Unit, IReadOnlyList<int> Record, DueReminder? Send)>();
+        foreach (var c in batch)
+        {
+            if (await ClaimAsync(key, c.Unit.Id, c.Record, c.Send, cancellationToken))
+            {
+                claimed.Add(c);
+            }
+        }
+        return claimed;
     }
 
     /// <summary>Records the offsets as done; false when another run got there first (the unique key refused it).</summary>

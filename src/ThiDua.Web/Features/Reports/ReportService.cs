@@ -196,7 +196,7 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
 
     /// <summary>
     /// The units that owe a report for a year: the participant types valid on the deadline day (after the 2025
-    /// reform, the new communes), and enterprises that registered for the movement.
+    /// reform, the new communes), and enterprises that registered for the movement — of the province only (<see cref="OtherProvinces"/>).
     /// </summary>
     public async Task<List<Unit>> ExpectedAsync(Movement movement, int year, CancellationToken cancellationToken)
     {
@@ -204,7 +204,8 @@ public sealed class ReportService(ThiDuaDbContext db, NotificationService notifi
         var enterprises = await db.Participations.Where(p => p.MovementId == movement.Id && p.RegisteredAt != null && p.Unit.Type == UnitType.Enterprise)
             .Select(p => p.UnitId).ToListAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().Where(u => MovementService.Participants.Contains(u.Type) || enterprises.Contains(u.Id)).ToListAsync(cancellationToken);
-        return units.Where(u => u.Validity.Contains(deadline)).ToList();
+        var outside = await OtherProvinces.UnitIdsAsync(db, cancellationToken);
+        return units.Where(u => u.Validity.Contains(deadline) && !outside.Contains(u.Id)).ToList();
     }
 
     private static string NotFound(int id) => $"Không có báo cáo số {id}.";

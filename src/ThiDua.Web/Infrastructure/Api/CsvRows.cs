@@ -8,7 +8,16 @@ public sealed record CsvRow(int Number, string[] Fields, string? Error);
 /// <summary>Reads uploaded CSV with CsvHelper: the header must name the expected columns (any order, any case; ',' or ';').</summary>
 public static class CsvRows
 {
-    public static IReadOnlyList<CsvRow> Read(Stream stream, IReadOnlyList<string> columns)
+    /// <summary>The rows most tables may have; a bigger table is refused (it is held in memory whole).</summary>
+    public const int MaxRows = 200_000;
+
+    public static IReadOnlyList<CsvRow> Read(Stream stream, IReadOnlyList<string> columns) => Each(stream, columns, MaxRows).ToList();
+
+    /// <summary>
+    /// The rows one at a time, for a caller that does not keep them all (the assessment import reads a national file of a
+    /// million rows twice rather than hold them). The header is checked when the first row is asked for.
+    /// </summary>
+    public static IEnumerable<CsvRow> Each(Stream stream, IReadOnlyList<string> columns, int maxRows)
     {
         using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { TrimWhitespace = true });
         var indices = new int[columns.Count];
@@ -28,7 +37,6 @@ public static class CsvRows
             throw DomainException.ForField("file", $"Không đọc được tệp CSV: {e.Message}");
         }
 
-        var rows = new List<CsvRow>();
         var number = 1;
         while (csv.Read())
         {
@@ -43,13 +51,12 @@ public static class CsvRows
             {
                 error = $"Thiếu giá trị ở cột {columns[Array.FindIndex(fields, string.IsNullOrWhiteSpace)]}.";
             }
-            rows.Add(new CsvRow(number, fields, error));
-            if (rows.Count > 200_000)
+            if (number - 1 > maxRows)
             {
-                throw DomainException.ForField("file", "Tệp CSV quá 200.000 dòng; hãy chia nhỏ.");
+                throw DomainException.ForField("file", $"Tệp CSV quá {maxRows:N0} dòng; hãy chia nhỏ.".Replace(",", "."));
             }
+            yield return new CsvRow(number, fields, error);
         }
-        return rows;
     }
 }
 
