@@ -285,6 +285,7 @@ public static class DisplayNames
         ["FromBoard"] = "Từ Ban Thi đua – Khen thưởng",
         ["FullName"] = "Họ và tên",
         ["Hash"] = "Mã băm",
+        ["HeaderJson"] = "Phần đầu bảng kết quả",
         ["Illustrative"] = "Dữ liệu minh hoạ",
         ["IndicatorCode"] = "Chỉ tiêu",
         ["Issuer"] = "Cấp quyết định",
